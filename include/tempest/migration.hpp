@@ -1,0 +1,72 @@
+#pragma once
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "tempest/operations.hpp"
+#include "tempest/schema.hpp"
+
+namespace tempest {
+
+// One step of the history. Data, not code: that is what makes down() derivable, offline SQL
+// possible and the schema replayable.
+struct Migration {
+  std::string revision;
+  std::vector<std::string> down_revisions;  // empty: a root; two or more: a merge
+  std::string label;
+  std::vector<Operation> up;
+  std::vector<Operation> down;
+
+  friend bool operator==(const Migration&, const Migration&) = default;
+};
+
+// A migration whose down is derived: invert(up). Throws MigrationError, naming the revision,
+// when an operation of `up` is irreversible.
+[[nodiscard]] Migration make_migration(std::string revision,
+                                       std::vector<std::string> down_revisions,
+                                       std::string label, std::vector<Operation> up);
+
+// The revision DAG. Pure logic, no IO: it is built from the migrations' revision ids and
+// parents and validated at construction.
+class MigrationGraph {
+ public:
+  // Throws MigrationError naming the revision for: an empty or duplicate revision id, a down
+  // revision that is not in `migrations`, or a cycle.
+  explicit MigrationGraph(const std::vector<Migration>& migrations);
+
+  // Revisions that no other revision names as a parent, sorted.
+  [[nodiscard]] std::vector<std::string> heads() const;
+  // Revisions without parents, sorted.
+  [[nodiscard]] std::vector<std::string> bases() const;
+  // Every revision, parents before children; ties broken by the order of `migrations`, so the
+  // result is deterministic.
+  [[nodiscard]] const std::vector<std::string>& topological_order() const { return order_; }
+  // Index into the constructor's `migrations` of each entry of topological_order().
+  [[nodiscard]] const std::vector<std::size_t>& topological_indexes() const { return indexes_; }
+  // Revisions `revision` depends on, directly or not, plus itself; in topological order.
+  // Throws MigrationError for an unknown revision.
+  [[nodiscard]] std::vector<std::string> ancestors(const std::string& revision) const;
+  [[nodiscard]] bool contains(const std::string& revision) const;
+  [[nodiscard]] const std::vector<std::string>& parents(const std::string& revision) const;
+  [[nodiscard]] std::size_t size() const { return order_.size(); }
+
+ private:
+  [[nodiscard]] std::size_t index_of(const std::string& revision) const;
+
+  std::vector<std::string> revisions_;            // as given
+  std::vector<std::vector<std::string>> parents_;  // by index
+  std::vector<std::vector<std::size_t>> parent_indexes_;
+  std::vector<bool> has_child_;
+  std::vector<std::string> order_;
+  std::vector<std::size_t> indexes_;
+  std::vector<std::size_t> order_position_;  // by index: its place in order_
+  std::unordered_map<std::string, std::size_t> by_name_;
+};
+
+// The schema the history describes: empty_schema() with every migration's `up` applied in
+// topological order. Throws MigrationError for a broken graph, and ModelError prefixed with
+// "migration REV: " when an operation does not fit the replayed schema.
+[[nodiscard]] Schema replay_schema(const std::vector<Migration>& migrations);
+
+}  // namespace tempest

@@ -1,0 +1,16 @@
+#pragma once
+
+// Everything public, in one include.
+
+#include "tempest/dialect.hpp"
+#include "tempest/diff.hpp"
+#include "tempest/driver.hpp"
+#include "tempest/error.hpp"
+#include "tempest/json.hpp"
+#include "tempest/migration.hpp"
+#include "tempest/migrations.hpp"
+#include "tempest/model.hpp"
+#include "tempest/operations.hpp"
+#include "tempest/postgres.hpp"
+#include "tempest/schema.hpp"
+#include "tempest/sqlite.hpp"

@@ -1,0 +1,33 @@
+#pragma once
+
+// Random, valid schemas and random edits of them, for the property suites. Everything is
+// drawn from the generator passed in, so a failing case is reproduced from its seed.
+
+#include <random>
+
+#include "tempest/schema.hpp"
+
+namespace tempest::testing {
+
+struct RandomSchemaOptions {
+  int max_tables = 6;
+  int max_columns = 6;
+  int max_enums = 2;
+  // Draw identifiers with quotes, spaces, semicolons and non-ASCII letters too.
+  bool hostile_names = true;
+};
+
+// A canonical schema that reflect_schema could have produced: every table has a primary key,
+// foreign keys reference primary keys of the same type, names are unique.
+[[nodiscard]] Schema random_schema(std::mt19937_64& rng, const RandomSchemaOptions& options = {});
+
+// A canonical schema derived from `from` by random edits: tables and columns added (new
+// columns last), dropped, renamed (with rename hints set) and altered; indexes, uniques,
+// checks, foreign keys and enum labels added and removed. Rename hints of `from` are cleared.
+[[nodiscard]] Schema mutate_schema(const Schema& from, std::mt19937_64& rng,
+                                   const RandomSchemaOptions& options = {});
+
+// `schema` without rename hints, as replay or a database would give it.
+[[nodiscard]] Schema without_hints(Schema schema);
+
+}  // namespace tempest::testing
