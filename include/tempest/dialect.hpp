@@ -25,6 +25,11 @@ struct RenderedStep {
   // is a no-op inside a transaction (https://sqlite.org/pragma.html#pragma_foreign_keys), so
   // the runner switches it before BEGIN and restores it after COMMIT.
   bool foreign_keys_off = false;
+  // SQLite table rebuilds: the table rebuilt. Its triggers are not in the IR and go with the
+  // old table, so the executor reads them from sqlite_schema before the statements and
+  // re-creates them after (the SQLite dialect's execute_step does the whole procedure).
+  // Empty for every other step.
+  std::string rebuild_table;
 
   friend bool operator==(const RenderedStep&, const RenderedStep&) = default;
 };

@@ -5,8 +5,11 @@
 // down() of a migration is always derived with invert(). SQL is produced from these only by a
 // dialect renderer.
 
+#include <concepts>
 #include <optional>
 #include <string>
+#include <type_traits>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -183,6 +186,17 @@ void apply(Schema& schema, const Operation& op);
 
 // Applies every operation in order. On error `schema` is left unchanged.
 void apply(Schema& schema, const std::vector<Operation>& ops);
+
+// Operation and std::vector<Operation> are std:: types, so an unqualified apply(schema, ops)
+// also finds std::apply(F&&, Tuple&&) by argument-dependent lookup, and for a non-const
+// argument it would beat the const& overloads above (and then fail to compile deep inside
+// <tuple>). This overload is more specialised than std::apply and forwards to them.
+template <class T>
+  requires std::same_as<std::remove_cvref_t<T>, Operation> ||
+           std::same_as<std::remove_cvref_t<T>, std::vector<Operation>>
+void apply(Schema& schema, T&& ops) {
+  apply(schema, std::as_const(ops));
+}
 
 // One line for people: "add column posts.published (bool NOT NULL DEFAULT false)".
 [[nodiscard]] std::string describe(const Operation& op);

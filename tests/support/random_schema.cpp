@@ -181,6 +181,13 @@ Schema without_hints(Schema schema) {
   return schema;
 }
 
+Schema with_sorted_columns(Schema schema) {
+  for (Table& table : schema.tables)
+    std::sort(table.columns.begin(), table.columns.end(),
+              [](const Column& a, const Column& b) { return a.name < b.name; });
+  return schema;
+}
+
 Schema mutate_schema(const Schema& from, std::mt19937_64& rng,
                      const RandomSchemaOptions& options) {
   Generator gen(rng, options);
@@ -202,8 +209,9 @@ Schema mutate_schema(const Schema& from, std::mt19937_64& rng,
   }
   canonicalize(s);
 
-  // Drop a table (and the foreign keys that point at it).
-  if (s.tables.size() > 1 && gen.chance(25)) {
+  // Drop up to two tables (and the foreign keys that point at them).
+  for (int round = 0; round < 2; ++round) {
+    if (s.tables.size() <= 1 || !gen.chance(25)) break;
     std::string victim = gen.pick(s.tables).name;
     std::erase_if(s.tables, [&](const Table& t) { return t.name == victim; });
     for (Table& t : s.tables)
@@ -263,11 +271,20 @@ Schema mutate_schema(const Schema& from, std::mt19937_64& rng,
           c.default_value.reset();
       }
 
+  // New tables are decorated after all of them exist, so their foreign keys may form cycles.
   if (gen.chance(30)) {
+    const int added = 1 + gen.below(2);
+    std::vector<std::string> names;
+    for (int i = 0; i < added; ++i) {
+      s.tables.push_back(gen.table(s));
+      names.push_back(s.tables.back().name);
+    }
     canonicalize(s);
-    Table t = gen.table(s);
-    gen.decorate(t, s);
-    s.tables.push_back(std::move(t));
+    for (const std::string& name : names) {
+      Table t = *find_table(s, name);
+      gen.decorate(t, s);
+      *find_table(s, name) = std::move(t);
+    }
   }
   canonicalize(s);
   return s;

@@ -30,4 +30,8 @@ struct RandomSchemaOptions {
 // `schema` without rename hints, as replay or a database would give it.
 [[nodiscard]] Schema without_hints(Schema schema);
 
+// `schema` with every table's columns sorted by name. Neither engine can put a column back
+// where it was (ADD COLUMN appends), so an inverse restores a table up to column order.
+[[nodiscard]] Schema with_sorted_columns(Schema schema);
+
 }  // namespace tempest::testing

@@ -9,7 +9,8 @@ namespace tempest::testing {
 
 std::uint64_t base_seed() {
   static const std::uint64_t seed = [] {
-    if (const char* text = std::getenv("TEMPEST_SEED")) return std::stoull(text);
+    if (const char* text = std::getenv("TEMPEST_SEED"))
+      return static_cast<std::uint64_t>(std::stoull(text));
     std::uint64_t drawn = (std::uint64_t{std::random_device{}()} << 32) | std::random_device{}();
     std::cerr << "property tests: base seed " << drawn << " (set TEMPEST_SEED to reproduce)\n";
     return drawn;

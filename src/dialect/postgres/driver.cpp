@@ -1,0 +1,201 @@
+#include <libpq-fe.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "tempest/error.hpp"
+#include "tempest/postgres.hpp"
+
+namespace tempest {
+
+namespace {
+
+// Owns a PGresult for the length of one call.
+struct ResultDeleter {
+  void operator()(PGresult* result) const { PQclear(result); }
+};
+using Result = std::unique_ptr<PGresult, ResultDeleter>;
+
+std::string field(const PGresult* result, int code) {
+  const char* text = PQresultErrorField(result, code);
+  return text == nullptr ? std::string() : std::string(text);
+}
+
+// libpq ends its messages with a newline.
+std::string trimmed(std::string text) {
+  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+  return text;
+}
+
+void replace_all(std::string& text, const std::string& secret) {
+  if (secret.empty()) return;
+  for (std::size_t at = text.find(secret); at != std::string::npos;
+       at = text.find(secret, at + 8)) {
+    text.replace(at, secret.size(), "********");
+  }
+}
+
+// The password as written in `url`, for redaction when libpq cannot parse the string (its
+// message may then quote part of it): the text between "user:" and "@" of a URL, and the
+// value of password= in a query string or keyword/value string.
+std::vector<std::string> written_passwords(const std::string& url) {
+  std::vector<std::string> found;
+  std::size_t scheme = url.find("://");
+  if (scheme != std::string::npos) {
+    std::size_t start = scheme + 3;
+    std::size_t at = url.find('@', start);
+    std::size_t colon = url.find(':', start);
+    if (at != std::string::npos && colon != std::string::npos && colon < at) {
+      found.push_back(url.substr(colon + 1, at - colon - 1));
+    }
+  }
+  for (std::size_t key = url.find("password"); key != std::string::npos;
+       key = url.find("password", key + 1)) {
+    std::size_t start = url.find_first_not_of(' ', key + 8);
+    if (start == std::string::npos || url[start] != '=') continue;
+    start = url.find_first_not_of(' ', start + 1);
+    if (start == std::string::npos) break;
+    std::size_t end = url.find_first_of(" &", start);
+    found.push_back(url.substr(start, end == std::string::npos ? std::string::npos : end - start));
+  }
+  return found;
+}
+
+// Every password `url` may carry, as libpq parsed it and as it was written.
+std::vector<std::string> passwords_in(const std::string& url) {
+  std::vector<std::string> secrets;
+  char* error = nullptr;
+  if (PQconninfoOption* options = PQconninfoParse(url.c_str(), &error)) {
+    for (PQconninfoOption* option = options; option->keyword != nullptr; ++option) {
+      if (std::string(option->keyword) == "password" && option->val != nullptr) {
+        secrets.emplace_back(option->val);
+      }
+    }
+    PQconninfoFree(options);
+  }
+  if (error != nullptr) PQfreemem(error);
+  for (std::string& secret : written_passwords(url)) secrets.push_back(std::move(secret));
+  return secrets;
+}
+
+void ignore_notice(void*, const char*) {}
+
+}  // namespace
+
+std::unique_ptr<PostgresDriver> PostgresDriver::connect(const std::string& url) {
+  PGconn* conn = PQconnectdb(url.c_str());
+  if (conn == nullptr) {
+    throw DatabaseError("postgresql: cannot connect: out of memory", "08001", "");
+  }
+  if (PQstatus(conn) != CONNECTION_OK) {
+    // The URL itself is never quoted: it may hold a password.
+    std::string message = trimmed(PQerrorMessage(conn));
+    PQfinish(conn);
+    for (const std::string& secret : passwords_in(url)) replace_all(message, secret);
+    throw DatabaseError("postgresql: cannot connect: " + message, "08001", "");
+  }
+  PQsetNoticeProcessor(conn, ignore_notice, nullptr);
+  // The client side speaks UTF-8 whatever the server's encoding, so that non-ASCII names
+  // round-trip byte for byte.
+  PQsetClientEncoding(conn, "UTF8");
+  std::unique_ptr<PostgresDriver> driver(new PostgresDriver(conn));
+  // Rendered literals double their quotes and leave backslashes alone, which is only right
+  // with standard_conforming_strings on (the default since PostgreSQL 9.1; a server or role
+  // may still turn it off).
+  driver->execute("SET client_min_messages = warning; SET standard_conforming_strings = on");
+  return driver;
+}
+
+PostgresDriver::~PostgresDriver() { PQfinish(conn_); }
+
+namespace {
+
+[[noreturn]] void throw_error(PGconn* conn, const PGresult* result, std::string_view sql) {
+  std::string message;
+  std::string code;
+  if (result != nullptr && PQresultStatus(result) == PGRES_FATAL_ERROR) {
+    message = field(result, PG_DIAG_MESSAGE_PRIMARY);
+    code = field(result, PG_DIAG_SQLSTATE);
+    std::string detail = field(result, PG_DIAG_MESSAGE_DETAIL);
+    std::string hint = field(result, PG_DIAG_MESSAGE_HINT);
+    if (!detail.empty()) message += "; detail: " + detail;
+    if (!hint.empty()) message += "; hint: " + hint;
+  }
+  if (message.empty()) message = trimmed(PQerrorMessage(conn));
+  if (message.empty() && result != nullptr) {
+    // COPY ... FROM STDIN and the like: a result the driver has no data channel for.
+    message = std::string("unexpected result ") + PQresStatus(PQresultStatus(result));
+  }
+  if (code.empty() && PQstatus(conn) == CONNECTION_BAD) code = "08006";  // connection failure
+  throw DatabaseError("postgresql: " + message + " in statement: " + std::string(sql), code,
+                      std::string(sql));
+}
+
+Result run(PGconn* conn, std::string_view sql) {
+  Result result(PQexec(conn, std::string(sql).c_str()));
+  ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && status != PGRES_EMPTY_QUERY) {
+    throw_error(conn, result.get(), sql);
+  }
+  return result;
+}
+
+}  // namespace
+
+void PostgresDriver::execute(std::string_view sql) { (void)run(conn_, sql); }
+
+QueryResult PostgresDriver::query(std::string_view sql, const std::vector<SqlValue>& params) {
+  std::vector<const char*> values;
+  values.reserve(params.size());
+  for (const SqlValue& param : params) values.push_back(param ? param->c_str() : nullptr);
+  const std::string text(sql);
+  Result result(PQexecParams(conn_, text.c_str(), static_cast<int>(values.size()), nullptr,
+                             values.data(), nullptr, nullptr, 0));
+  ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
+  if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
+    throw_error(conn_, result.get(), sql);
+  }
+  QueryResult out;
+  const int columns = PQnfields(result.get());
+  const int rows = PQntuples(result.get());
+  out.columns.reserve(static_cast<std::size_t>(columns));
+  for (int c = 0; c < columns; ++c) out.columns.emplace_back(PQfname(result.get(), c));
+  out.rows.reserve(static_cast<std::size_t>(rows));
+  for (int r = 0; r < rows; ++r) {
+    std::vector<SqlValue>& row = out.rows.emplace_back();
+    row.reserve(static_cast<std::size_t>(columns));
+    for (int c = 0; c < columns; ++c) {
+      if (PQgetisnull(result.get(), r, c)) {
+        row.emplace_back(std::nullopt);
+      } else {
+        row.emplace_back(std::string(PQgetvalue(result.get(), r, c),
+                                     static_cast<std::size_t>(PQgetlength(result.get(), r, c))));
+      }
+    }
+  }
+  return out;
+}
+
+void PostgresDriver::begin() { execute("BEGIN"); }
+
+void PostgresDriver::commit() {
+  // COMMIT of a transaction aborted by an earlier error succeeds as a ROLLBACK: report it, or
+  // the caller would believe its changes were saved.
+  Result result = run(conn_, "COMMIT");
+  if (std::string_view(PQcmdStatus(result.get())) == "ROLLBACK") {
+    throw DatabaseError(
+        "postgresql: the transaction was aborted by an earlier error and has been rolled back "
+        "in statement: COMMIT",
+        "25P02", "COMMIT");
+  }
+}
+
+void PostgresDriver::rollback() { execute("ROLLBACK"); }
+
+bool PostgresDriver::in_transaction() const {
+  PGTransactionStatusType status = PQtransactionStatus(conn_);
+  return status == PQTRANS_INTRANS || status == PQTRANS_INERROR || status == PQTRANS_ACTIVE;
+}
+
+}  // namespace tempest

@@ -1,0 +1,186 @@
+#include "dialect/sqlite/execute_step.hpp"
+
+#include <string>
+#include <vector>
+
+#include "tempest/dialect.hpp"
+#include "tempest/error.hpp"
+
+namespace tempest::sqlite {
+
+namespace {
+
+// Violations named in the message; a rebuild breaking thousands of rows needs no list.
+constexpr std::size_t kMaxViolationsShown = 10;
+
+std::string quoted_name(std::string_view name) { return "\"" + std::string(name) + "\""; }
+
+std::string text(const SqlValue& value) { return value ? *value : "NULL"; }
+
+bool pragma_on(Driver& driver, std::string_view pragma) {
+  QueryResult result = driver.query("PRAGMA " + std::string(pragma));
+  return !result.rows.empty() && !result.rows[0].empty() && result.rows[0][0] == "1";
+}
+
+// The CREATE TRIGGER statements of `table`, in the order they were created: they go with
+// the old table and are not in the IR.
+std::vector<std::string> table_triggers(Driver& driver, const std::string& table) {
+  QueryResult result = driver.query(
+      "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = ?1 COLLATE NOCASE "
+      "AND sql IS NOT NULL ORDER BY rowid",
+      {table});
+  std::vector<std::string> triggers;
+  for (const auto& row : result.rows) triggers.push_back(text(row[0]));
+  return triggers;
+}
+
+// `table` and every table with a foreign key to it: the ones a rebuild of `table` can break.
+std::vector<std::string> tables_to_check(Driver& driver, const std::string& table) {
+  QueryResult result = driver.query(
+      "SELECT DISTINCT m.name FROM sqlite_schema AS m, pragma_foreign_key_list(m.name) AS f "
+      "WHERE m.type = 'table' AND f.\"table\" = ?1 COLLATE NOCASE ORDER BY m.name",
+      {table});
+  std::vector<std::string> tables{table};
+  for (const auto& row : result.rows) {
+    if (text(row[0]) != table) tables.push_back(text(row[0]));
+  }
+  return tables;
+}
+
+// "table "c" rowid 3: ("p_id") references "p" ("id"), which has no such row".
+std::string describe_violation(Driver& driver, const std::vector<SqlValue>& violation) {
+  const std::string child = text(violation[0]);
+  const std::string parent = text(violation[2]);
+  QueryResult key = driver.query(
+      "SELECT \"from\", \"to\" FROM pragma_foreign_key_list(?1) WHERE id = CAST(?2 AS INTEGER) "
+      "ORDER BY seq",
+      {child, violation[3]});
+  std::string from;
+  std::string to;
+  for (const auto& row : key.rows) {
+    from += (from.empty() ? "" : ", ") + quoted_name(text(row[0]));
+    to += (to.empty() ? "" : ", ") + (row[1] ? quoted_name(*row[1]) : "its primary key");
+  }
+  return "table " + quoted_name(child) + " rowid " + text(violation[1]) + ": (" + from +
+         ") references " + quoted_name(parent) + " (" + to + "), which has no such row";
+}
+
+// PRAGMA foreign_key_check, step 10 of the procedure: throws DatabaseError naming the rows.
+void check_foreign_keys(Driver& driver, const std::string& table) {
+  std::vector<std::string> shown;
+  std::size_t total = 0;
+  for (const std::string& checked : tables_to_check(driver, table)) {
+    QueryResult result = driver.query(
+        "SELECT \"table\", rowid, parent, fkid FROM pragma_foreign_key_check(?1)", {checked});
+    for (const auto& row : result.rows) {
+      if (++total <= kMaxViolationsShown) shown.push_back(describe_violation(driver, row));
+    }
+  }
+  if (total == 0) return;
+  std::string message =
+      "rebuild of table " + quoted_name(table) + " would break foreign keys, nothing was changed: ";
+  for (std::size_t i = 0; i < shown.size(); ++i) message += (i == 0 ? "" : "; ") + shown[i];
+  if (total > shown.size()) {
+    message += "; and " + std::to_string(total - shown.size()) + " more";
+  }
+  throw DatabaseError(message, "SQLITE_CONSTRAINT_FOREIGNKEY", "PRAGMA foreign_key_check");
+}
+
+// Every view naming `table` still compiles. The rename left views alone, so one reading a
+// column the rebuild dropped would only fail when used; SQLite's own DROP COLUMN refuses such
+// a change ("error in view"), and so does the rebuild.
+void require_working_views(Driver& driver, const std::string& table) {
+  QueryResult views = driver.query(
+      "SELECT name FROM sqlite_schema WHERE type = 'view' AND instr(lower(sql), lower(?1)) > 0 "
+      "ORDER BY rowid",
+      {table});
+  for (const auto& row : views.rows) {
+    (void)driver.query("SELECT * FROM " + quote_ident(text(row[0])) + " LIMIT 0");
+  }
+}
+
+void run_statements(Driver& driver, const RenderedStep& step, bool check) {
+  const std::string& table = step.rebuild_table;
+  if (table.empty()) {
+    for (const std::string& statement : step.statements) driver.execute(statement);
+    return;
+  }
+  const std::vector<std::string> triggers = table_triggers(driver, table);
+  try {
+    for (const std::string& statement : step.statements) driver.execute(statement);
+    for (const std::string& trigger : triggers) driver.execute(trigger);
+    require_working_views(driver, table);
+  } catch (const DatabaseError& e) {
+    throw DatabaseError(
+        "rebuild of table " + quoted_name(table) + " failed, nothing was changed: " + e.what(),
+        e.code(), e.statement());
+  }
+  if (check) check_foreign_keys(driver, table);
+}
+
+// Runs the statements in a transaction (or a savepoint inside the caller's), all or nothing.
+void run_atomically(Driver& driver, const RenderedStep& step, bool check) {
+  const bool rebuild = !step.rebuild_table.empty();
+  const bool legacy = rebuild && pragma_on(driver, "legacy_alter_table");
+  const bool own = !driver.in_transaction();
+  if (own) {
+    driver.begin();
+  } else {
+    driver.execute("SAVEPOINT tempest_step");
+  }
+  try {
+    run_statements(driver, step, check);
+    if (own) {
+      driver.commit();
+    } else {
+      driver.execute("RELEASE tempest_step");
+    }
+  } catch (...) {
+    try {
+      if (own) {
+        driver.rollback();
+      } else {
+        driver.execute("ROLLBACK TO tempest_step; RELEASE tempest_step");
+      }
+    } catch (...) {  // SQLite may have rolled back already; the original error matters
+    }
+    try {
+      // A connection setting, not rolled back with the transaction.
+      if (rebuild)
+        driver.execute(legacy ? "PRAGMA legacy_alter_table = ON"
+                              : "PRAGMA legacy_alter_table = OFF");
+    } catch (...) {
+    }
+    throw;
+  }
+  if (legacy) driver.execute("PRAGMA legacy_alter_table = ON");
+}
+
+}  // namespace
+
+void execute_step(Driver& driver, const RenderedStep& step) {
+  if (!step.transactional) {
+    for (const std::string& statement : step.statements) driver.execute(statement);
+    return;
+  }
+  const bool enforced = step.foreign_keys_off && pragma_on(driver, "foreign_keys");
+  if (enforced && driver.in_transaction()) {
+    throw DatabaseError("step \"" + step.description +
+                            "\" must run outside a transaction: PRAGMA foreign_keys = OFF has "
+                            "no effect inside one, and the rebuild would cascade to child rows",
+                        "SQLITE_MISUSE", "PRAGMA foreign_keys = OFF");
+  }
+  if (enforced) driver.execute("PRAGMA foreign_keys = OFF");
+  try {
+    run_atomically(driver, step, enforced);
+  } catch (...) {
+    try {
+      if (enforced) driver.execute("PRAGMA foreign_keys = ON");
+    } catch (...) {  // the original error matters more
+    }
+    throw;
+  }
+  if (enforced) driver.execute("PRAGMA foreign_keys = ON");
+}
+
+}  // namespace tempest::sqlite

@@ -1,0 +1,348 @@
+// SQLite introspection: pragmas for what they report, the stored CREATE text for the rest.
+// Five queries for the whole database (each pragma joined over the table list), so that a
+// 1,000-table schema costs five statements, not four thousand.
+
+#include "dialect/sqlite/introspect.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "dialect/sqlite/column_spelling.hpp"
+#include "dialect/sqlite/create_table_parser.hpp"
+#include "model/naming.hpp"
+#include "tempest/error.hpp"
+
+namespace tempest {
+
+namespace {
+
+// The user's tables: pragma_table_list (SQLite 3.37+) tells ordinary tables from virtual and
+// FTS shadow tables, which sqlite_schema does not. Names are never formatted into the SQL:
+// every pragma below takes its table from this list through a join.
+constexpr std::string_view kUserTables = R"(WITH t AS (
+  SELECT l.name AS name, m.sql AS sql
+  FROM pragma_table_list AS l
+  JOIN sqlite_schema AS m ON m.type = 'table' AND m.name = l.name
+  WHERE l.schema = 'main' AND l.type = 'table'
+    AND l.name NOT LIKE 'sqlite\_%' ESCAPE '\'
+    AND substr(l.name, 1, 11) <> 'tempest_db_')
+)";
+
+constexpr std::string_view kTables = "SELECT name, sql FROM t ORDER BY name";
+
+constexpr std::string_view kColumns = R"(
+SELECT t.name, c.name, c.type, c."notnull", c.dflt_value, c.pk, c.hidden
+FROM t JOIN pragma_table_xinfo(t.name, 'main') AS c
+ORDER BY t.name, c.cid)";
+
+// Key columns only (x.key = 1): index_xinfo also lists the rowid or primary key columns an
+// index carries. Indexes of origin 'pk' are the primary key itself.
+constexpr std::string_view kIndexes = R"(
+SELECT t.name, i.name, i."unique", i.origin, i.partial, x.cid, x.name, x."desc"
+FROM t JOIN pragma_index_list(t.name, 'main') AS i
+JOIN pragma_index_xinfo(i.name, 'main') AS x
+WHERE i.origin <> 'pk' AND x.key = 1
+ORDER BY t.name, i.name, x.seqno)";
+
+// The CREATE INDEX texts, read apart: sqlite_schema has no index on name, so joining it to
+// the index list would scan it once per index.
+constexpr std::string_view kIndexSql =
+    "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL";
+
+constexpr std::string_view kForeignKeys = R"(
+SELECT t.name, f.id, f."table", f."from", f."to", f.on_update, f.on_delete
+FROM t JOIN pragma_foreign_key_list(t.name, 'main') AS f
+ORDER BY t.name, f.id, f.seq)";
+
+struct TableState {
+  Table table;
+  ParsedCreateTable parsed;
+  std::vector<std::optional<std::string>> reported_defaults;  // by column position
+  std::vector<std::pair<int, std::string>> key;               // (position in the PK, column)
+};
+
+const std::string& text(const std::vector<SqlValue>& row, std::size_t i) {
+  static const std::string empty;
+  return row[i] ? *row[i] : empty;
+}
+
+int number(const std::vector<SqlValue>& row, std::size_t i) {
+  return row[i] ? std::stoi(*row[i]) : 0;
+}
+
+// SQLite compares identifiers case-insensitively, for ASCII letters only.
+bool same_name(std::string_view a, std::string_view b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+    return std::tolower(static_cast<unsigned char>(x)) ==
+           std::tolower(static_cast<unsigned char>(y));
+  });
+}
+
+bool same_names(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                    [](const std::string& x, const std::string& y) { return same_name(x, y); });
+}
+
+// The first constraint of `kind` with these columns not claimed yet, or nullptr. For a
+// foreign key the referenced table must match too, and the referenced columns when the
+// REFERENCES clause names them.
+const ParsedConstraint* claim(const ParsedCreateTable& parsed, std::vector<bool>& claimed,
+                              ParsedConstraint::Kind kind, const std::vector<std::string>& columns,
+                              const ForeignKey* fk = nullptr) {
+  for (std::size_t i = 0; i < parsed.constraints.size(); ++i) {
+    const ParsedConstraint& c = parsed.constraints[i];
+    if (claimed[i] || c.kind != kind || !same_names(c.columns, columns)) continue;
+    if (fk != nullptr &&
+        (!same_name(c.ref_table, fk->ref_table) ||
+         (!c.ref_columns.empty() && !same_names(c.ref_columns, fk->ref_columns)))) {
+      continue;
+    }
+    claimed[i] = true;
+    return &c;
+  }
+  return nullptr;
+}
+
+void add_column(TableState& state, const std::vector<SqlValue>& row) {
+  Column column;
+  column.name = text(row, 1);
+  int hidden = number(row, 6);
+  if (hidden == 2 || hidden == 3) {
+    throw UnsupportedError("sqlite: table \"" + state.table.name + "\": column \"" + column.name +
+                           "\" is a generated column, which tempest cannot represent");
+  }
+  if (hidden != 0) return;  // a hidden column of a virtual table
+  column.type = parse_type(text(row, 2));
+  column.nullable = number(row, 3) == 0;
+  if (int position = number(row, 5); position > 0) state.key.emplace_back(position, column.name);
+  state.table.columns.push_back(std::move(column));
+  state.reported_defaults.push_back(row[4]);
+}
+
+// The rowid alias: https://sqlite.org/lang_createtable.html#rowid. Exactly "INTEGER" (any
+// case), not in a WITHOUT ROWID table, not declared "PRIMARY KEY DESC" on the column.
+bool is_rowid_alias_declared(const ColumnType& type, const ParsedCreateTable& parsed,
+                             const ParsedConstraint* pk) {
+  return same_name(type.raw, "INTEGER") && !parsed.without_rowid &&
+         (pk == nullptr || !pk->descending);
+}
+
+void finish_columns(TableState& state) {
+  Table& table = state.table;
+  if (!state.key.empty()) {
+    std::sort(state.key.begin(), state.key.end());
+    PrimaryKey pk;
+    for (auto& [position, name] : state.key) pk.columns.push_back(name);
+    const ParsedConstraint* parsed = nullptr;
+    for (const ParsedConstraint& c : state.parsed.constraints) {
+      if (c.kind == ParsedConstraint::Kind::PrimaryKey) parsed = &c;
+    }
+    pk.name =
+        parsed != nullptr && !parsed->name.empty() ? parsed->name : naming::primary_key(table.name);
+    if (pk.columns.size() == 1) {
+      Column& column = *find_column(table, pk.columns[0]);
+      if (is_rowid_alias_declared(column.type, state.parsed, parsed)) {
+        column.type.kind = TypeKind::Int64;
+        column.nullable = false;
+        column.identity = parsed != nullptr && parsed->autoincrement ? Identity::Autoincrement
+                                                                     : Identity::ByDefault;
+      }
+    }
+    table.primary_key = std::move(pk);
+  }
+  for (std::size_t i = 0; i < table.columns.size(); ++i) {
+    table.columns[i].default_value =
+        classify_sqlite_default(state.reported_defaults[i], table.columns[i].type);
+  }
+}
+
+void add_checks(TableState& state) {
+  int unnamed = 0;
+  for (const ParsedConstraint& c : state.parsed.constraints) {
+    if (c.kind != ParsedConstraint::Kind::Check) continue;
+    std::string name = c.name;
+    if (name.empty()) {
+      name = c.column.empty()
+                 ? naming::fit("ck_" + state.table.name + "_" + std::to_string(++unnamed))
+                 : naming::column_check(state.table.name, c.column);
+    }
+    state.table.checks.push_back({std::move(name), c.expression});
+  }
+}
+
+using IndexSql = std::unordered_map<std::string, std::string>;
+
+// Rows of kIndexes for one index: [first, last).
+void add_index(TableState& state, std::vector<bool>& claimed, const IndexSql& index_sql,
+               const std::vector<std::vector<SqlValue>>& rows, std::size_t first,
+               std::size_t last) {
+  const std::vector<SqlValue>& head = rows[first];
+  if (text(head, 3) == "u") {
+    UniqueConstraint unique;
+    for (std::size_t r = first; r < last; ++r) unique.columns.push_back(text(rows[r], 6));
+    const ParsedConstraint* parsed =
+        claim(state.parsed, claimed, ParsedConstraint::Kind::Unique, unique.columns);
+    unique.name = parsed != nullptr && !parsed->name.empty()
+                      ? parsed->name
+                      : naming::unique(state.table.name, unique.columns);
+    state.table.uniques.push_back(std::move(unique));
+    return;
+  }
+  Index index;
+  index.name = text(head, 1);
+  index.unique = number(head, 2) != 0;
+  auto sql = index_sql.find(index.name);
+  ParsedCreateIndex parsed =
+      parse_create_index(sql == index_sql.end() ? std::string_view() : sql->second);
+  if (number(head, 4) != 0) index.where = parsed.where;
+  for (std::size_t r = first; r < last; ++r) {
+    IndexKey key;
+    std::size_t position = r - first;
+    // cid -2 is an expression, -1 the rowid: both only in the CREATE INDEX text.
+    if (number(rows[r], 5) >= 0) {
+      key.column = text(rows[r], 6);
+    } else if (position < parsed.keys.size()) {
+      key.expression = parsed.keys[position].text;
+    }
+    key.descending = number(rows[r], 7) != 0;
+    index.keys.push_back(std::move(key));
+  }
+  state.table.indexes.push_back(std::move(index));
+}
+
+std::optional<ForeignKeyAction> parse_action(const std::string& action) {
+  if (action == "NO ACTION") return ForeignKeyAction::NoAction;
+  if (action == "RESTRICT") return ForeignKeyAction::Restrict;
+  if (action == "CASCADE") return ForeignKeyAction::Cascade;
+  if (action == "SET NULL") return ForeignKeyAction::SetNull;
+  if (action == "SET DEFAULT") return ForeignKeyAction::SetDefault;
+  return std::nullopt;
+}
+
+const PrimaryKey* primary_key_of(const std::vector<TableState>& states, std::string_view name) {
+  for (const TableState& state : states) {
+    if (same_name(state.table.name, name) && state.table.primary_key) {
+      return &*state.table.primary_key;
+    }
+  }
+  return nullptr;
+}
+
+// Rows of kForeignKeys for one foreign key: [first, last). `to` is NULL when the REFERENCES
+// clause names no columns: the parent's primary key is meant.
+ForeignKey read_foreign_key(const TableState& state, const std::vector<TableState>& states,
+                            const std::vector<std::vector<SqlValue>>& rows, std::size_t first,
+                            std::size_t last) {
+  ForeignKey fk;
+  fk.ref_table = text(rows[first], 2);
+  bool implicit = false;
+  for (std::size_t r = first; r < last; ++r) {
+    fk.columns.push_back(text(rows[r], 3));
+    implicit = implicit || !rows[r][4];
+    fk.ref_columns.push_back(text(rows[r], 4));
+  }
+  if (implicit) {
+    const PrimaryKey* key = primary_key_of(states, fk.ref_table);
+    fk.ref_columns = key != nullptr ? key->columns : std::vector<std::string>{};
+  }
+  auto action = [&](std::size_t column) {
+    const std::string& name = text(rows[first], column);
+    auto parsed = parse_action(name);
+    if (!parsed) {
+      throw UnsupportedError("sqlite: table \"" + state.table.name + "\": foreign key action \"" +
+                             name + "\" is not known");
+    }
+    return *parsed;
+  };
+  fk.on_update = action(5);
+  fk.on_delete = action(6);
+  return fk;
+}
+
+// pragma_foreign_key_list numbers foreign keys from the last declared (id 0) to the first, so
+// walking ids downwards matches unnamed duplicates to the CREATE TABLE text in order.
+void add_foreign_keys(TableState& state, std::vector<bool>& claimed,
+                      std::vector<ForeignKey> by_id) {
+  for (auto it = by_id.rbegin(); it != by_id.rend(); ++it) {
+    ForeignKey fk = std::move(*it);
+    const ParsedConstraint* parsed =
+        claim(state.parsed, claimed, ParsedConstraint::Kind::ForeignKey, fk.columns, &fk);
+    if (parsed != nullptr) fk.deferrable = parsed->deferrable;
+    fk.name = parsed != nullptr && !parsed->name.empty()
+                  ? parsed->name
+                  : naming::foreign_key(state.table.name, fk.columns, fk.ref_table);
+    state.table.foreign_keys.push_back(std::move(fk));
+  }
+}
+
+// Calls `each(first, last)` for each run of rows whose columns 0..width-1 are equal.
+template <class Each>
+void for_each_group(const std::vector<std::vector<SqlValue>>& rows, std::size_t width, Each each) {
+  std::size_t first = 0;
+  for (std::size_t r = 1; r <= rows.size(); ++r) {
+    bool same = r < rows.size();
+    for (std::size_t c = 0; same && c < width; ++c) same = rows[r][c] == rows[first][c];
+    if (same) continue;
+    each(first, r);
+    first = r;
+  }
+}
+
+}  // namespace
+
+Schema introspect_sqlite(Driver& driver) {
+  auto run = [&](std::string_view select) {
+    return driver.query(std::string(kUserTables) + std::string(select)).rows;
+  };
+
+  std::vector<TableState> states;
+  std::unordered_map<std::string, std::size_t> by_name;
+  for (const auto& row : run(kTables)) {
+    TableState& state = states.emplace_back();
+    state.table.name = text(row, 0);
+    state.parsed = parse_create_table(text(row, 1));
+    by_name.emplace(state.table.name, states.size() - 1);
+  }
+  for (const auto& row : run(kColumns)) add_column(states[by_name.at(text(row, 0))], row);
+  for (TableState& state : states) {
+    finish_columns(state);
+    add_checks(state);
+  }
+
+  // Which parsed constraints have been matched to an index or foreign key, per table.
+  std::vector<std::vector<bool>> claimed;
+  for (const TableState& state : states) claimed.emplace_back(state.parsed.constraints.size());
+
+  IndexSql index_sql;
+  for (auto& row : driver.query(kIndexSql).rows) index_sql.emplace(text(row, 0), text(row, 1));
+  auto index_rows = run(kIndexes);
+  if (!index_rows.empty()) {
+    for_each_group(index_rows, 2, [&](std::size_t first, std::size_t last) {
+      std::size_t t = by_name.at(text(index_rows[first], 0));
+      add_index(states[t], claimed[t], index_sql, index_rows, first, last);
+    });
+  }
+
+  auto fk_rows = run(kForeignKeys);
+  std::vector<std::vector<ForeignKey>> fks(states.size());
+  if (!fk_rows.empty()) {
+    for_each_group(fk_rows, 2, [&](std::size_t first, std::size_t last) {
+      std::size_t t = by_name.at(text(fk_rows[first], 0));
+      fks[t].push_back(read_foreign_key(states[t], states, fk_rows, first, last));
+    });
+  }
+  for (std::size_t t = 0; t < states.size(); ++t) {
+    add_foreign_keys(states[t], claimed[t], std::move(fks[t]));
+  }
+
+  Schema schema;
+  for (TableState& state : states) schema.tables.push_back(std::move(state.table));
+  canonicalize(schema);
+  return schema;
+}
+
+}  // namespace tempest

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <vector>
+
+#include "tempest/operations.hpp"
+#include "tempest/schema.hpp"
+
+namespace tempest::diff {
+
+// A table that survives the migration, seen three ways.
+struct TablePair {
+  const Table* current = nullptr;  // as it is before the migration
+  Table renamed;                   // `current` after every rename: named as in the target
+  const Table* target = nullptr;
+};
+
+// How the tables of two schemas correspond, after rename hints are resolved. Pointers point
+// into the schemas given to match_tables.
+struct TableMatching {
+  std::vector<TablePair> kept;        // in target order
+  std::vector<const Table*> dropped;  // in current order
+  std::vector<const Table*> created;  // in target order
+  std::vector<Operation> renames;     // RenameTable (target order), then RenameColumn
+};
+
+// Pairs the tables of `current` and `target` by name, or by rename hint. A hint
+// (Table::renamed_from, Column::renamed_from) is honoured when the old name exists in current,
+// is gone from target, no earlier hint (in target order) claimed it, and the new name is not
+// taken in current: a rename onto a name still in use would need a drop or a swap first, so
+// such a hint is ignored and the objects are compared by name. `renamed` rewrites what
+// apply() rewrites on a rename: column names, primary key, index keys, uniques, and foreign
+// keys in every table (ref_table and ref_columns).
+[[nodiscard]] TableMatching match_tables(const Schema& current, const Schema& target);
+
+// The object without its rename hints, as it goes into an operation: hints are consumed by
+// the diff and are not state.
+[[nodiscard]] Column without_hint(Column column);
+[[nodiscard]] Table without_hints(Table table);
+
+}  // namespace tempest::diff

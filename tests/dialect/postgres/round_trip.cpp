@@ -1,0 +1,69 @@
+#include "round_trip.hpp"
+
+#include <algorithm>
+#include <variant>
+
+#include "support/pg_cluster.hpp"
+#include "tempest/diff.hpp"
+#include "tempest/json.hpp"
+
+namespace tempest::testing {
+
+void execute_steps(Driver& driver, const std::vector<RenderedStep>& steps) {
+  for (const RenderedStep& step : steps) {
+    if (!step.transactional) {
+      for (const std::string& statement : step.statements) driver.execute(statement);
+      continue;
+    }
+    Transaction transaction(driver);
+    for (const std::string& statement : step.statements) driver.execute(statement);
+    transaction.commit();
+  }
+}
+
+void create_schema(Driver& driver, const Dialect& dialect, const Schema& schema) {
+  execute_steps(driver, render_schema(dialect, schema));
+}
+
+::testing::AssertionResult same_schema(const Schema& actual, const Schema& expected) {
+  if (actual == expected) return ::testing::AssertionSuccess();
+  std::string differences;
+  for (const Operation& op : diff_schema(actual, expected)) differences += describe(op) + "\n";
+  return ::testing::AssertionFailure()
+         << "schemas differ\n--- operations from actual to expected:\n"
+         << (differences.empty() ? "(none: the difference is one the differ ignores)\n"
+                                 : differences)
+         << "--- actual:\n"
+         << schema_to_json(actual) << "--- expected:\n"
+         << schema_to_json(expected);
+}
+
+void expect_round_trip(const Schema& before, const Operation& op, const std::string& setup_sql) {
+  const Dialect& dialect = postgres_dialect();
+  TempPgDatabase db;
+  Driver& driver = db.driver();
+  create_schema(driver, dialect, before);
+  ASSERT_TRUE(same_schema(dialect.introspect(driver), dialect.normalize(before))) << "before state";
+  if (!setup_sql.empty()) driver.execute(setup_sql);
+
+  Schema after = before;
+  apply(after, op);
+  execute_steps(driver, dialect.render({op}, before));
+  EXPECT_TRUE(same_schema(dialect.introspect(driver), dialect.normalize(after)))
+      << "after " << describe(op);
+
+  Operation back = invert(op);
+  execute_steps(driver, dialect.render({back}, after));
+  Schema restored = before;
+  if (const auto* drop = std::get_if<DropColumn>(&op)) {
+    // ADD COLUMN appends: the column comes back last, and the differ ignores column order.
+    std::vector<Column>& columns = find_table(restored, drop->table)->columns;
+    auto it = std::find_if(columns.begin(), columns.end(),
+                           [&](const Column& c) { return c.name == drop->column.name; });
+    std::rotate(it, it + 1, columns.end());
+  }
+  EXPECT_TRUE(same_schema(dialect.introspect(driver), dialect.normalize(restored)))
+      << "after " << describe(back);
+}
+
+}  // namespace tempest::testing
