@@ -98,14 +98,6 @@ std::string copied_value(const Column& target, const Column& source) {
   return value;
 }
 
-void require_fillable(const Table& target, const Column& column) {
-  if (column.nullable || column.default_value || is_rowid_alias(target, column)) return;
-  throw ModelError("table " + quoted_name(target.name) + ": column " + quoted_name(column.name) +
-                   ": a NOT NULL column without a default cannot be added to a table that may "
-                   "hold rows; give it a default, or add it nullable, fill it, then make it "
-                   "NOT NULL");
-}
-
 // INSERT INTO new (columns) SELECT values FROM old, or nothing when no value survives.
 std::optional<std::string> copy_rows(const TableRebuild& rebuild, const std::string& new_name) {
   const Table& source = rebuild.source;
@@ -129,9 +121,10 @@ std::optional<std::string> copy_rows(const TableRebuild& rebuild, const std::str
     } else if (is_rowid_alias(target, column) && rowid) {
       columns.push_back(quote_ident(column.name));
       values.push_back(*rowid);
-    } else {
-      require_fillable(target, column);
     }
+    // A new column is left out of the copy and takes its default. A NOT NULL one without a
+    // default makes the copy fail when the table has rows, and the rebuild rolls back whole,
+    // as PostgreSQL's ADD COLUMN ... NOT NULL fails on a non-empty table.
   }
   if (columns.empty()) return std::nullopt;
   return "INSERT INTO " + quote_ident(new_name) + " (" + join(columns, ", ") + ") SELECT " +
