@@ -4,6 +4,7 @@
 #include <variant>
 #include <vector>
 
+#include "schema/sql_keywords.hpp"
 #include "tempest/operations.hpp"
 #include "tempest/schema.hpp"
 
@@ -64,21 +65,6 @@ std::string_view identity_text(Identity identity) {
   return "none";
 }
 
-std::string_view action_text(ForeignKeyAction action) {
-  switch (action) {
-    case ForeignKeyAction::NoAction:
-      return "NO ACTION";
-    case ForeignKeyAction::Restrict:
-      return "RESTRICT";
-    case ForeignKeyAction::Cascade:
-      return "CASCADE";
-    case ForeignKeyAction::SetNull:
-      return "SET NULL";
-    case ForeignKeyAction::SetDefault:
-      return "SET DEFAULT";
-  }
-  return "NO ACTION";
-}
 
 std::string column_spec(const Column& column) {
   std::string out = type_to_string(column.type);
@@ -141,10 +127,10 @@ std::string foreign_key_text(const std::string& table, const ForeignKey& key) {
   std::string out = key.name + " on " + table + " (" + join(key.columns) + ") -> " + key.ref_table +
                     " (" + join(key.ref_columns) + ")";
   if (key.on_delete != ForeignKeyAction::NoAction) {
-    out += " ON DELETE " + std::string(action_text(key.on_delete));
+    out += " ON DELETE " + foreign_key_action_sql(key.on_delete);
   }
   if (key.on_update != ForeignKeyAction::NoAction) {
-    out += " ON UPDATE " + std::string(action_text(key.on_update));
+    out += " ON UPDATE " + foreign_key_action_sql(key.on_update);
   }
   if (key.deferrable == Deferrable::InitiallyImmediate) out += " DEFERRABLE INITIALLY IMMEDIATE";
   if (key.deferrable == Deferrable::InitiallyDeferred) out += " DEFERRABLE INITIALLY DEFERRED";

@@ -4,6 +4,7 @@
 
 #include "dialect/postgres/expression_text.hpp"
 #include "dialect/postgres/object_names.hpp"
+#include "schema/sql_keywords.hpp"
 #include "tempest/dialect.hpp"
 #include "tempest/error.hpp"
 
@@ -40,21 +41,6 @@ bool safe_custom_type(std::string_view raw) {
   return quote == 0;
 }
 
-std::string action_sql(ForeignKeyAction action) {
-  switch (action) {
-    case ForeignKeyAction::NoAction:
-      return "NO ACTION";
-    case ForeignKeyAction::Restrict:
-      return "RESTRICT";
-    case ForeignKeyAction::Cascade:
-      return "CASCADE";
-    case ForeignKeyAction::SetNull:
-      return "SET NULL";
-    case ForeignKeyAction::SetDefault:
-      return "SET DEFAULT";
-  }
-  return "NO ACTION";
-}
 
 }  // namespace
 
@@ -186,8 +172,10 @@ std::string foreign_key_clause(const std::string& table, const ForeignKey& key,
   std::string out = "CONSTRAINT " + quote_ident(foreign_key_name(table, key)) + " FOREIGN KEY " +
                     column_list(key.columns) + " REFERENCES " + qualified(schema, key.ref_table) +
                     " " + column_list(key.ref_columns);
-  if (key.on_delete != ForeignKeyAction::NoAction) out += " ON DELETE " + action_sql(key.on_delete);
-  if (key.on_update != ForeignKeyAction::NoAction) out += " ON UPDATE " + action_sql(key.on_update);
+  if (key.on_delete != ForeignKeyAction::NoAction)
+    out += " ON DELETE " + foreign_key_action_sql(key.on_delete);
+  if (key.on_update != ForeignKeyAction::NoAction)
+    out += " ON UPDATE " + foreign_key_action_sql(key.on_update);
   if (key.deferrable == Deferrable::InitiallyImmediate) out += " DEFERRABLE INITIALLY IMMEDIATE";
   if (key.deferrable == Deferrable::InitiallyDeferred) out += " DEFERRABLE INITIALLY DEFERRED";
   return out;

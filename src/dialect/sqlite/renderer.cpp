@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "dialect/sqlite/column_spelling.hpp"
+#include "schema/sql_keywords.hpp"
 #include "tempest/dialect.hpp"
 #include "tempest/error.hpp"
 
@@ -28,21 +29,6 @@ std::string constraint_prefix(const std::string& name) {
   return name.empty() ? std::string() : "CONSTRAINT " + quote_ident(name) + " ";
 }
 
-std::string_view action_sql(ForeignKeyAction action) {
-  switch (action) {
-    case ForeignKeyAction::NoAction:
-      return "NO ACTION";
-    case ForeignKeyAction::Restrict:
-      return "RESTRICT";
-    case ForeignKeyAction::Cascade:
-      return "CASCADE";
-    case ForeignKeyAction::SetNull:
-      return "SET NULL";
-    case ForeignKeyAction::SetDefault:
-      return "SET DEFAULT";
-  }
-  return "NO ACTION";
-}
 
 std::string foreign_key_sql(const ForeignKey& key) {
   std::string sql = constraint_prefix(key.name) + "FOREIGN KEY (" + column_list(key.columns) +
@@ -50,10 +36,10 @@ std::string foreign_key_sql(const ForeignKey& key) {
   if (!key.ref_columns.empty()) sql += " (" + column_list(key.ref_columns) + ")";
   // NO ACTION is what SQLite assumes when the clause is absent.
   if (key.on_delete != ForeignKeyAction::NoAction) {
-    sql += " ON DELETE " + std::string(action_sql(key.on_delete));
+    sql += " ON DELETE " + foreign_key_action_sql(key.on_delete);
   }
   if (key.on_update != ForeignKeyAction::NoAction) {
-    sql += " ON UPDATE " + std::string(action_sql(key.on_update));
+    sql += " ON UPDATE " + foreign_key_action_sql(key.on_update);
   }
   if (key.deferrable == Deferrable::InitiallyDeferred) sql += " DEFERRABLE INITIALLY DEFERRED";
   if (key.deferrable == Deferrable::InitiallyImmediate) sql += " DEFERRABLE INITIALLY IMMEDIATE";
