@@ -6,6 +6,8 @@
 #include <string>
 #include <utility>
 
+#include "schema/sql_identifiers.hpp"
+
 namespace tempest::diff {
 
 namespace {
@@ -65,7 +67,11 @@ Table renamed_view(const Table& table, const NameMap& table_renames,
                    const std::map<std::string, NameMap>& column_renames) {
   Table view = table;
   view.name = renamed(table_renames, table.name);
+  // The SQL text follows by the functions apply() uses, in the order the renames run: the
+  // table first, then its columns under the new table name.
+  if (view.name != table.name) rename_table_in_expressions(view, table.name, view.name);
   const NameMap& own = columns_of(column_renames, table.name);
+  for (const auto& [from, to] : own) rename_column_in_expressions(view, from, to);
   for (Column& column : view.columns) column.name = renamed(own, column.name);
   if (view.primary_key) rename_all(view.primary_key->columns, own);
   for (Index& index : view.indexes)

@@ -28,8 +28,9 @@ struct TableMatching {
 // is gone from target, no earlier hint (in target order) claimed it, and the new name is not
 // taken in current: a rename onto a name still in use would need a drop or a swap first, so
 // such a hint is ignored and the objects are compared by name. `renamed` rewrites what
-// apply() rewrites on a rename: column names, primary key, index keys, uniques, and foreign
-// keys in every table (ref_table and ref_columns).
+// apply() rewrites on a rename: column names, primary key, index keys, uniques, foreign
+// keys in every table (ref_table and ref_columns), and the SQL text of checks, index
+// expressions and partial-index predicates (rename_column_in_expressions).
 [[nodiscard]] TableMatching match_tables(const Schema& current, const Schema& target);
 
 // The object without its rename hints, as it goes into an operation: hints are consumed by

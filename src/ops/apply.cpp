@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "ops/schema_editor.hpp"
+#include "schema/sql_identifiers.hpp"
 #include "tempest/error.hpp"
 #include "tempest/operations.hpp"
 #include "tempest/schema.hpp"
@@ -277,6 +278,8 @@ void require_unused_enum(const Schema& schema, const EnumType& type) {
 void rename_column_everywhere(Schema& schema, Table& table, const std::string& from,
                               const std::string& to) {
   require_column(table, from).name = to;
+  // Both engines follow the rename in SQL text: SQLite edits it, PostgreSQL reprints it.
+  rename_column_in_expressions(table, from, to);
   if (table.primary_key) rename_in(table.primary_key->columns, from, to);
   for (Index& index : table.indexes) {
     for (IndexKey& key : index.keys) {
@@ -307,13 +310,14 @@ struct Applier {
     editor.remove_table(table);
   }
   void operator()(const RenameTable& op) const {
-    const Table& table = require_table(editor, op.from);
+    Table& table = require_table(editor, op.from);
     if (editor.table(op.to) != nullptr) fail("table " + quoted(op.to) + " already exists");
     for (Table& any : schema.tables) {
       for (ForeignKey& key : any.foreign_keys) {
         if (key.ref_table == op.from) key.ref_table = op.to;
       }
     }
+    rename_table_in_expressions(table, op.from, op.to);
     editor.rename_table(table, op.to);
   }
   void operator()(const AlterTableComment& op) const {

@@ -14,6 +14,9 @@ namespace tempest {
 
 // A constant as written in SQL, after removing parentheses, trailing "::type" casts and one
 // level of single quotes: "('it''s'::text)" -> {"it's", quoted}, "(-1)" -> {"-1", unquoted}.
+// A cast to a date/time type of an already cast value is evaluated at insert time, so it is
+// not stripped: "('now'::text)::date" -> {"('now'::text)::date", unquoted}. Anything that is
+// not a constant comes back unquoted, outer parentheses removed ("now()" -> {"now()"}).
 struct SqlConstant {
   std::string text;
   bool quoted = false;
@@ -22,7 +25,8 @@ struct SqlConstant {
 
 // A comparison key for an SQL expression: lower case outside quoted strings and quoted
 // identifiers, redundant outer parentheses removed, white space dropped except one space
-// between two words ("NOW ( )" -> "now()", "a  IS NOT null" -> "a is not null").
+// between two words ("NOW ( )" -> "now()", "a  IS NOT null" -> "a is not null"), and quotes
+// dropped from identifiers that do not need them ("title" -> title, "Title" kept).
 [[nodiscard]] std::string normalize_sql_expression(std::string_view sql);
 
 }  // namespace tempest

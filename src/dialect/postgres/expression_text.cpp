@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "schema/sql_literal.hpp"
+
 namespace tempest::postgres {
 
 namespace {
@@ -46,28 +48,6 @@ bool is_space(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0;
 std::string_view trim(std::string_view s) {
   while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
   while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-// True when s[0] is '(' and its matching ')' is the last character; quotes are skipped.
-bool wrapped_in_parens(std::string_view s) {
-  if (s.size() < 2 || s.front() != '(' || s.back() != ')') return false;
-  int depth = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '\'' || s[i] == '"') {
-      i = quoted_end(s, i) - 1;
-    } else if (s[i] == '(') {
-      ++depth;
-    } else if (s[i] == ')' && --depth == 0) {
-      return i + 1 == s.size();
-    }
-  }
-  return false;
-}
-
-std::string_view without_outer_parens(std::string_view s) {
-  s = trim(s);
-  while (wrapped_in_parens(s)) s = trim(s.substr(1, s.size() - 2));
   return s;
 }
 
@@ -131,7 +111,7 @@ struct Constant {
 };
 
 std::optional<Constant> constant_of(std::string_view sql) {
-  std::string_view s = without_outer_parens(sql);
+  std::string_view s = strip_outer_parens(sql);
   if (s.empty()) return std::nullopt;
   std::size_t end = 0;
   if (s.front() == '\'') {
@@ -324,7 +304,7 @@ bool is_number(std::string_view s) {
 
 std::string clean_expression(std::string_view sql,
                              const std::vector<std::string>& varchar_columns) {
-  std::string_view s = without_outer_parens(sql);
+  std::string_view s = strip_outer_parens(sql);
   std::string out;
   out.reserve(s.size());
   std::size_t i = 0;
@@ -385,11 +365,11 @@ std::string clean_expression(std::string_view sql,
       ++i;
     }
   }
-  return std::string(without_outer_parens(out));
+  return std::string(strip_outer_parens(out));
 }
 
 ReadDefault read_default(std::string_view pg_text) {
-  std::string_view text = without_outer_parens(pg_text);
+  std::string_view text = strip_outer_parens(pg_text);
   if (text.substr(0, 8) == "nextval(") return {std::nullopt, true};
   if (std::optional<Constant> constant = constant_of(text)) {
     if (constant->null) return {};  // DEFAULT NULL, echoed as NULL::character varying

@@ -159,5 +159,17 @@ TEST(EquivalentDefaults, Expressions) {
   EXPECT_TRUE(differ(kText, expr("concat('a  b')"), expr("concat('a b')")));
 }
 
+TEST(EquivalentDefaults, ClockCastOfATypedValueIsAnExpression) {
+  const ColumnType date = type_of(TypeKind::Date);
+  // Sakila's DEFAULT ('now'::text)::date gives the day of each insert, not the text 'now'.
+  EXPECT_TRUE(differ(date, expr("('now'::text)::date"), lit("now")));
+  EXPECT_TRUE(differ(date, expr("('now'::text)::date"), expr("'now'")));
+  EXPECT_TRUE(differ(kTimestamp, expr("('now'::text)::timestamp without time zone"), lit("now")));
+  EXPECT_TRUE(same(date, expr("('now'::text)::date"), expr("(('now'::TEXT)::date)")));
+  EXPECT_TRUE(differ(date, expr("('now'::text)::date"), expr("CURRENT_DATE")));
+  // A date constant, as pg_get_expr prints DEFAULT '2020-01-01', is still the literal.
+  EXPECT_TRUE(same(date, expr("'2020-01-01'::date"), lit("2020-01-01")));
+}
+
 }  // namespace
 }  // namespace tempest
