@@ -7,13 +7,14 @@ namespace {
 bool differs(const Column& from, const Column& to) {
   return !(from.type == to.type) || from.nullable != to.nullable || from.identity != to.identity ||
          from.comment != to.comment ||
-         !equivalent_defaults(to.type, from.default_value, to.default_value);
+         (from.default_value != to.default_value &&
+          !equivalent_defaults(to.type, from.default_value, to.default_value));
 }
 
 }  // namespace
 
 void diff_columns(const TablePair& pair, DiffPhases& phases) {
-  const Table& from = pair.renamed;
+  const Table& from = *pair.renamed;
   const Table& to = *pair.target;
   for (const Column& column : to.columns)
     if (find_column(from, column.name) == nullptr)

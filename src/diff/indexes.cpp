@@ -56,7 +56,7 @@ void diff_indexes(const TablePair& pair, DiffPhases& phases) {
   const std::string& old_name = pair.current->name;
   const std::string& new_name = pair.target->name;
   diff_objects(
-      pair.current->indexes, pair.renamed.indexes, pair.target->indexes, same_index,
+      pair.current->indexes, pair.renamed->indexes, pair.target->indexes, same_index,
       [&](const Index& index) -> Operation {
         return DropIndex{old_name, index};
       },
@@ -65,7 +65,7 @@ void diff_indexes(const TablePair& pair, DiffPhases& phases) {
       },
       phases);
   diff_objects(
-      pair.current->uniques, pair.renamed.uniques, pair.target->uniques, same_unique,
+      pair.current->uniques, pair.renamed->uniques, pair.target->uniques, same_unique,
       [&](const UniqueConstraint& unique) -> Operation {
         return DropUnique{old_name, unique};
       },
@@ -74,7 +74,7 @@ void diff_indexes(const TablePair& pair, DiffPhases& phases) {
       },
       phases);
   diff_objects(
-      pair.current->checks, pair.renamed.checks, pair.target->checks, same_check,
+      pair.current->checks, pair.renamed->checks, pair.target->checks, same_check,
       [&](const CheckConstraint& check) -> Operation {
         return DropCheck{old_name, check};
       },
@@ -85,9 +85,9 @@ void diff_indexes(const TablePair& pair, DiffPhases& phases) {
 }
 
 void diff_primary_key(const TablePair& pair, DiffPhases& phases) {
-  if (pair.renamed.primary_key == pair.target->primary_key) return;
+  if (pair.renamed->primary_key == pair.target->primary_key) return;
   phases.column_changes.push_back(
-      AlterPrimaryKey{pair.target->name, pair.renamed.primary_key, pair.target->primary_key});
+      AlterPrimaryKey{pair.target->name, pair.renamed->primary_key, pair.target->primary_key});
 }
 
 }  // namespace tempest::diff

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <deque>
 #include <vector>
 
 #include "tempest/operations.hpp"
@@ -10,7 +11,9 @@ namespace tempest::diff {
 // A table that survives the migration, seen three ways.
 struct TablePair {
   const Table* current = nullptr;  // as it is before the migration
-  Table renamed;                   // `current` after every rename: named as in the target
+  // `current` after every rename: named as in the target. Points to `current` itself when no
+  // rename touches the table, else into TableMatching::renamed_tables.
+  const Table* renamed = nullptr;
   const Table* target = nullptr;
 };
 
@@ -21,6 +24,7 @@ struct TableMatching {
   std::vector<const Table*> dropped;  // in current order
   std::vector<const Table*> created;  // in target order
   std::vector<Operation> renames;     // RenameTable (target order), then RenameColumn
+  std::deque<Table> renamed_tables;   // the renamed views that differ from their table
 };
 
 // Pairs the tables of `current` and `target` by name, or by rename hint. A hint

@@ -7,9 +7,9 @@
 namespace tempest::diff {
 
 void diff_table_comment(const TablePair& pair, DiffPhases& phases) {
-  if (pair.renamed.comment == pair.target->comment) return;
+  if (pair.renamed->comment == pair.target->comment) return;
   phases.column_changes.push_back(
-      AlterTableComment{pair.target->name, pair.renamed.comment, pair.target->comment});
+      AlterTableComment{pair.target->name, pair.renamed->comment, pair.target->comment});
 }
 
 void create_tables(const std::vector<const Table*>& created, DiffPhases& phases) {
