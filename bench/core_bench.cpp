@@ -4,6 +4,7 @@
 #include <benchmark/benchmark.h>
 
 #include "../examples/blog/models.hpp"
+#include "memory_probe.hpp"
 #include "synthetic_schema.hpp"
 #include "tempest/tempest.hpp"
 
@@ -78,6 +79,33 @@ void core_json_round_trip(benchmark::State& state) {
   state.counters["json_bytes"] = static_cast<double>(bytes);
 }
 BENCHMARK(core_json_round_trip)->Arg(10000)->Unit(benchmark::kMillisecond);
+
+// Memory against schema size, measured once per size (the figures do not vary by iteration):
+// - schema_B_per_table: heap bytes a Schema of N tables keeps (mallinfo2 before and after);
+// - diff_peak_B_per_table: peak resident set growth while diffing two such schemas.
+// Equal figures at 1,000 and 10,000 tables mean memory linear in schema size.
+void core_memory(benchmark::State& state) {
+  const int tables = static_cast<int>(state.range(0));
+  std::size_t schema_bytes = 0;
+  std::size_t diff_peak = 0;
+  for (auto _ : state) {
+    const std::size_t before = bench::heap_in_use();
+    Schema current = bench::synthetic_schema(tables);
+    schema_bytes = bench::heap_in_use() - before;
+    Schema target = current;
+    target.tables[target.tables.size() / 2].columns[3].nullable = false;
+    bench::PeakRssGrowth peak;
+    peak.start();
+    std::vector<Operation> ops = diff_schema(current, target);
+    diff_peak = peak.growth();
+    if (ops.size() != 1) state.SkipWithError("expected exactly one operation");
+    benchmark::DoNotOptimize(ops);
+  }
+  state.counters["tables"] = tables;
+  state.counters["schema_B_per_table"] = static_cast<double>(schema_bytes) / tables;
+  state.counters["diff_peak_B_per_table"] = static_cast<double>(diff_peak) / tables;
+}
+BENCHMARK(core_memory)->Arg(1000)->Arg(10000)->Iterations(1)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

@@ -5,7 +5,9 @@
 // capability flags that tests and the runner consult. SQL is produced here and nowhere else.
 
 #include <memory>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "tempest/driver.hpp"
@@ -27,11 +29,73 @@ struct RenderedStep {
   bool foreign_keys_off = false;
   // SQLite table rebuilds: the table rebuilt. Its triggers are not in the IR and go with the
   // old table, so the executor reads them from sqlite_schema before the statements and
-  // re-creates them after (the SQLite dialect's execute_step does the whole procedure).
+  // re-creates them after (the SQLite dialect's StepExecutor does the whole procedure).
   // Empty for every other step.
   std::string rebuild_table;
 
   friend bool operator==(const RenderedStep&, const RenderedStep&) = default;
+};
+
+// The statements that keep the migration runner's version table, so that the runner holds no
+// SQL. The table name is quoted (and qualified by the dialect's schema) in every statement.
+// Parameters are the dialect's numbered placeholders (?1... in SQLite, $1... in PostgreSQL), in
+// the order listed. Columns: revision (primary key), label, applied_at, checksum, execution_ms,
+// steps_done and down_steps_done (both NULL unless a migration with non-transactional steps
+// is partly applied or partly reverted).
+struct VersionTableSql {
+  std::string exists;  // no parameters; one row when the table exists, none otherwise
+  std::string create;  // CREATE TABLE IF NOT EXISTS; no parameters
+  // The seven columns above, in that order: every row (ordered by applied_at, revision), or the
+  // row of one revision (1 revision).
+  std::string select_all;
+  std::string select_one;
+  // 1 revision, 2 label, 3 applied_at, 4 checksum, 5 execution_ms, 6 steps_done.
+  std::string insert;
+  // For offline scripts: applied_at is the time the script runs (ISO 8601, UTC) and execution_ms
+  // 0. 1 revision, 2 label, 3 checksum, 4 steps_done.
+  std::string insert_now;
+  std::string set_progress;       // 1 revision, 2 steps_done (NULL: complete), 3 execution_ms
+  std::string set_down_progress;  // 1 revision, 2 down_steps_done
+  std::string set_checksum;       // 1 revision, 2 checksum
+  std::string remove;             // 1 revision
+  // Held for a whole upgrade or downgrade by one connection, so that concurrent runners queue
+  // (PostgreSQL: a session advisory lock). Empty when the engine has none: SQLite serialises
+  // runners with BEGIN IMMEDIATE per migration instead.
+  std::string lock;
+  std::string unlock;
+};
+
+// What an offline script writes around one transaction of transactional steps.
+struct ScriptFrame {
+  std::vector<std::string> open;   // SQLite rebuilds: PRAGMA foreign_keys = OFF; then BEGIN
+  std::vector<std::string> check;  // before COMMIT: SQLite rebuilds: PRAGMA foreign_key_check
+  std::vector<std::string> close;  // COMMIT; SQLite rebuilds: PRAGMA foreign_keys = ON
+};
+
+// Runs rendered steps on a live database for the migration runner, one transaction at a time:
+//   begin(steps); run(step) for each; check(); commit();   or rollback() after any failure.
+// A step whose `transactional` is false runs through run_alone(), outside any transaction.
+// The runner runs its own statements (the version row) between check() and commit().
+class StepExecutor {
+ public:
+  virtual ~StepExecutor() = default;
+
+  // Prepares the connection for `steps` (SQLite: PRAGMA foreign_keys = OFF before a rebuild,
+  // which has no effect inside a transaction) and begins a transaction that takes the write
+  // lock at once. Throws DatabaseError; nothing is left changed then.
+  virtual void begin(std::span<const RenderedStep> steps) = 0;
+  // Runs one step of those given to begin(). Throws DatabaseError naming the statement.
+  virtual void run(const RenderedStep& step) = 0;
+  // The checks due before COMMIT (SQLite: foreign_key_check of the rebuilt tables). Throws
+  // DatabaseError naming the offending rows.
+  virtual void check() = 0;
+  // Commits and restores the connection settings begin() changed. When COMMIT itself fails the
+  // transaction may still be open: call rollback().
+  virtual void commit() = 0;
+  // Rolls back (if a transaction is open) and restores the connection settings. Never throws.
+  virtual void rollback() noexcept = 0;
+  // Runs a non-transactional step on its own. Throws DatabaseError.
+  virtual void run_alone(const RenderedStep& step) = 0;
 };
 
 struct Capabilities {
@@ -65,6 +129,23 @@ class Dialect {
   // defaults as the engine echoes them, implicit objects), so that
   // normalize(S) == introspect(database made from S).
   [[nodiscard]] virtual Schema normalize(Schema schema) const = 0;
+
+  // What the migration runner needs to run rendered steps and keep its version table; see
+  // include/tempest/runner.hpp.
+
+  // An executor of steps on `driver`, which must outlive it.
+  [[nodiscard]] virtual std::unique_ptr<StepExecutor> step_executor(Driver& driver) const = 0;
+  // The version table statements for the table named `table`.
+  [[nodiscard]] virtual VersionTableSql version_table_sql(std::string_view table) const = 0;
+  // `statement` with each placeholder replaced by the matching value of `params` as an SQL
+  // literal (NULL for nullopt), for offline scripts. Quoted text is left alone.
+  [[nodiscard]] virtual std::string bind_literals(std::string_view statement,
+                                                  const std::vector<SqlValue>& params) const = 0;
+  // The statements an offline script writes around one transaction of `steps`.
+  [[nodiscard]] virtual ScriptFrame script_frame(std::span<const RenderedStep> steps) const = 0;
+  // The statements that start an offline script so that it runs under the settings the
+  // library's driver uses (SQLite: PRAGMA foreign_keys = ON, off by default in the shell).
+  [[nodiscard]] virtual std::vector<std::string> script_prologue() const = 0;
 };
 
 // The dialects. Stateless; the references live for the whole program. postgres_dialect()

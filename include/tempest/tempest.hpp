@@ -12,5 +12,7 @@
 #include "tempest/model.hpp"
 #include "tempest/operations.hpp"
 #include "tempest/postgres.hpp"
+#include "tempest/runner.hpp"
 #include "tempest/schema.hpp"
 #include "tempest/sqlite.hpp"
+#include "tempest/target.hpp"

@@ -15,6 +15,18 @@ struct RandomSchemaOptions {
   int max_enums = 2;
   // Draw identifiers with quotes, spaces, semicolons and non-ASCII letters too.
   bool hostile_names = true;
+  // mutate_schema also changes the type of some columns (not those of foreign keys), only
+  // through conversions both engines make on rows holding values valid for the old and the new
+  // type (integer widths, to and from text, date to timestamp...). Off by default, so that the
+  // core property suite draws the same schemas.
+  bool change_types = false;
+  // mutate_schema also adds or removes the identity of some tables' "id" key.
+  bool toggle_identity = false;
+  // Columns may also be real, bytea, time, timestamptz and json (off: the core suite's types).
+  bool every_type = false;
+  // Checks, partial-index predicates and index expressions may name a column ("c" IS NOT NULL),
+  // so that renames and drops must follow them; off: they name only "id" or nothing.
+  bool column_expressions = false;
 };
 
 // A canonical schema that reflect_schema could have produced: every table has a primary key,
@@ -22,8 +34,10 @@ struct RandomSchemaOptions {
 [[nodiscard]] Schema random_schema(std::mt19937_64& rng, const RandomSchemaOptions& options = {});
 
 // A canonical schema derived from `from` by random edits: tables and columns added (new
-// columns last), dropped, renamed (with rename hints set) and altered; indexes, uniques,
-// checks, foreign keys and enum labels added and removed. Rename hints of `from` are cleared.
+// columns last), dropped, renamed (with rename hints set) and altered (nullability, default,
+// comment, the type when options.change_types, the key's identity when
+// options.toggle_identity); indexes, uniques, checks, foreign keys and enum labels added and
+// removed. Rename hints of `from` are cleared.
 [[nodiscard]] Schema mutate_schema(const Schema& from, std::mt19937_64& rng,
                                    const RandomSchemaOptions& options = {});
 

@@ -3,7 +3,9 @@
 #include <memory>
 #include <string>
 
+#include "dialect/common/bind_literals.hpp"
 #include "dialect/postgres/postgres_dialect.hpp"
+#include "dialect/postgres/runner_sql.hpp"
 
 namespace tempest {
 
@@ -31,6 +33,26 @@ Schema PostgresDialect::introspect(Driver& driver) const {
 Schema PostgresDialect::normalize(Schema schema) const {
   return normalize_schema(std::move(schema));
 }
+
+std::unique_ptr<StepExecutor> PostgresDialect::step_executor(Driver& driver) const {
+  return make_step_executor(driver);
+}
+
+VersionTableSql PostgresDialect::version_table_sql(std::string_view table) const {
+  return version_table_statements(schema_, table);
+}
+
+std::string PostgresDialect::bind_literals(std::string_view statement,
+                                           const std::vector<SqlValue>& params) const {
+  return bind_literals_with(statement, '$', params);
+}
+
+ScriptFrame PostgresDialect::script_frame(std::span<const RenderedStep> steps) const {
+  return transaction_frame(steps);
+}
+
+// The driver's session settings (PostgresDriver::connect) are psql's defaults.
+std::vector<std::string> PostgresDialect::script_prologue() const { return {}; }
 
 }  // namespace postgres
 

@@ -3,7 +3,10 @@
 // The PostgreSQL dialect, working in one schema (namespace) of the database. Its four
 // concerns live in renderer.cpp, introspect.cpp, normalize.cpp and dialect.cpp.
 
+#include <memory>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "tempest/dialect.hpp"
@@ -21,6 +24,12 @@ class PostgresDialect final : public Dialect {
                                                  const Schema& before) const override;
   [[nodiscard]] Schema introspect(Driver& driver) const override;
   [[nodiscard]] Schema normalize(Schema schema) const override;
+  [[nodiscard]] std::unique_ptr<StepExecutor> step_executor(Driver& driver) const override;
+  [[nodiscard]] VersionTableSql version_table_sql(std::string_view table) const override;
+  [[nodiscard]] std::string bind_literals(std::string_view statement,
+                                          const std::vector<SqlValue>& params) const override;
+  [[nodiscard]] ScriptFrame script_frame(std::span<const RenderedStep> steps) const override;
+  [[nodiscard]] std::vector<std::string> script_prologue() const override;
 
   [[nodiscard]] const std::string& schema_name() const { return schema_; }
 

@@ -159,8 +159,11 @@ struct Renderer {
     // An append never rewrites a table. Since PostgreSQL 12 ADD VALUE may run in a
     // transaction block, but the new label cannot be used before that transaction commits
     // (https://www.postgresql.org/docs/15/sql-altertype.html#id-1.9.3.42.7): a migration that
-    // adds a label and stores it in the same run fails with "unsafe use of new value".
-    std::string out = "ALTER TYPE " + table(op.enum_name) + " ADD VALUE " + quote_literal(op.label);
+    // adds a label and stores it in the same transaction fails with "unsafe use of new
+    // value". So the step runs on its own (see render_operations), and IF NOT EXISTS makes
+    // it safe to repeat when a run stopped right after it.
+    std::string out = "ALTER TYPE " + table(op.enum_name) + " ADD VALUE IF NOT EXISTS " +
+                      quote_literal(op.label);
     const EnumType* type = find_enum(current, op.enum_name);
     if (type != nullptr && op.position < type->labels.size()) {
       out += " BEFORE " + quote_literal(type->labels[op.position]);
@@ -188,10 +191,13 @@ std::vector<RenderedStep> render_operations(const std::vector<Operation>& ops, c
     RenderedStep step;
     step.description = describe(ops[i]);
     step.statements = std::visit(Renderer{current, schema_name}, ops[i]);
-    // Only hand-written SQL can hold a statement PostgreSQL refuses in a transaction block;
-    // the runner then runs the step on its own, outside any transaction.
+    // Hand-written SQL may hold a statement PostgreSQL refuses in a transaction block, and
+    // a new enum label must be committed before later steps can use it: the runner runs
+    // such steps on their own, outside any transaction, recording its progress.
     if (const auto* execute = std::get_if<Execute>(&ops[i])) {
       step.transactional = !must_run_outside_transaction(execute->sql);
+    } else if (std::holds_alternative<AddEnumValue>(ops[i])) {
+      step.transactional = false;
     }
     try {
       apply(current, ops[i]);

@@ -2,7 +2,7 @@
 
 // How a column is spelled in SQLite DDL and how SQLite reports it back. The renderer writes
 // columns with these functions and normalize_sqlite simulates them, which is what makes
-// normalize(S) == introspect(database made from S) hold. Decisions: notes/sqlite-dialect.md.
+// normalize(S) == introspect(database made from S) hold. Decisions: docs/sqlite-dialect.md.
 
 #include <optional>
 #include <string>

@@ -2,13 +2,19 @@
 
 #include "tempest/dialect.hpp"
 
+#include <memory>
+#include <span>
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "dialect/common/bind_literals.hpp"
+#include "dialect/sqlite/execute_step.hpp"
 #include "dialect/sqlite/introspect.hpp"
 #include "dialect/sqlite/normalize.hpp"
 #include "dialect/sqlite/planner.hpp"
+#include "dialect/sqlite/runner_sql.hpp"
 
 namespace tempest {
 
@@ -43,6 +49,27 @@ class SqliteDialect final : public Dialect {
 
   [[nodiscard]] Schema normalize(Schema schema) const override {
     return normalize_sqlite(std::move(schema));
+  }
+
+  [[nodiscard]] std::unique_ptr<StepExecutor> step_executor(Driver& driver) const override {
+    return make_step_executor(driver);
+  }
+
+  [[nodiscard]] VersionTableSql version_table_sql(std::string_view table) const override {
+    return version_table_statements(table);
+  }
+
+  [[nodiscard]] std::string bind_literals(std::string_view statement,
+                                          const std::vector<SqlValue>& params) const override {
+    return bind_literals_with(statement, '?', params);
+  }
+
+  [[nodiscard]] ScriptFrame script_frame(std::span<const RenderedStep> steps) const override {
+    return transaction_frame(steps);
+  }
+
+  [[nodiscard]] std::vector<std::string> script_prologue() const override {
+    return script_prologue_statements();
   }
 };
 

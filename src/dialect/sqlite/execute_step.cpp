@@ -1,5 +1,9 @@
 #include "dialect/sqlite/execute_step.hpp"
 
+#include <algorithm>
+#include <memory>
+#include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -99,7 +103,8 @@ void require_working_views(Driver& driver, const std::string& table) {
   }
 }
 
-void run_statements(Driver& driver, const RenderedStep& step, bool check) {
+// Runs the statements of `step`; a rebuild keeps the table's triggers and its views working.
+void run_statements(Driver& driver, const RenderedStep& step) {
   const std::string& table = step.rebuild_table;
   if (table.empty()) {
     for (const std::string& statement : step.statements) driver.execute(statement);
@@ -115,40 +120,138 @@ void run_statements(Driver& driver, const RenderedStep& step, bool check) {
         "rebuild of table " + quoted_name(table) + " failed, nothing was changed: " + e.what(),
         e.code(), e.statement());
   }
-  if (check) check_foreign_keys(driver, table);
 }
 
-// Runs the statements in a transaction (or a savepoint inside the caller's), all or nothing.
-void run_atomically(Driver& driver, const RenderedStep& step, bool check) {
-  const bool rebuild = !step.rebuild_table.empty();
-  const bool legacy = rebuild && pragma_on(driver, "legacy_alter_table");
-  const bool own = !driver.in_transaction();
-  if (own) {
-    driver.begin();
-  } else {
-    driver.execute("SAVEPOINT tempest_step");
+bool any_rebuild(std::span<const RenderedStep> steps) {
+  for (const RenderedStep& step : steps) {
+    if (step.foreign_keys_off || !step.rebuild_table.empty()) return true;
   }
-  try {
-    run_statements(driver, step, check);
-    if (own) {
-      driver.commit();
-    } else {
-      driver.execute("RELEASE tempest_step");
-    }
-  } catch (...) {
-    try {
-      if (own) {
-        driver.rollback();
-      } else {
-        driver.execute("ROLLBACK TO tempest_step; RELEASE tempest_step");
+  return false;
+}
+
+class SqliteStepExecutor final : public StepExecutor {
+ public:
+  explicit SqliteStepExecutor(Driver& driver) : driver_(driver) {}
+
+  void begin(std::span<const RenderedStep> steps) override {
+    rebuilt_.clear();
+    restore_foreign_keys_ = false;
+    restore_legacy_ = std::nullopt;
+    if (any_rebuild(steps)) {
+      // A connection setting, not rolled back with the transaction: put back as found.
+      restore_legacy_ = pragma_on(driver_, "legacy_alter_table");
+      if (pragma_on(driver_, "foreign_keys")) {
+        if (driver_.in_transaction()) throw inside_transaction(steps);
+        driver_.execute("PRAGMA foreign_keys = OFF");
+        restore_foreign_keys_ = true;
       }
+    }
+    try {
+      driver_.begin();
+    } catch (...) {
+      restore();
+      throw;
+    }
+  }
+
+  // A rebuilt table is remembered by its root page, which a later RENAME in the same
+  // transaction keeps: check() then finds it under its new name, or not at all once dropped.
+  void run(const RenderedStep& step) override {
+    run_statements(driver_, step);
+    if (step.rebuild_table.empty()) return;
+    QueryResult root = driver_.query(
+        "SELECT rootpage FROM sqlite_schema WHERE type = 'table' AND name = ?1 COLLATE NOCASE",
+        {step.rebuild_table});
+    if (!root.rows.empty()) rebuilt_.push_back(text(root.rows[0][0]));
+  }
+
+  // Only when enforcement was on: a database that never enforced its foreign keys may hold
+  // violations the rebuild did not cause.
+  void check() override {
+    if (!restore_foreign_keys_) return;
+    std::vector<std::string> checked;
+    for (const std::string& root : rebuilt_) {
+      QueryResult now = driver_.query(
+          "SELECT name FROM sqlite_schema WHERE type = 'table' AND rootpage = CAST(?1 AS INTEGER)",
+          {root});
+      if (now.rows.empty()) continue;  // dropped after its rebuild
+      const std::string table = text(now.rows[0][0]);
+      if (std::find(checked.begin(), checked.end(), table) != checked.end()) continue;
+      checked.push_back(table);
+      check_foreign_keys(driver_, table);
+    }
+  }
+
+  void commit() override {
+    driver_.commit();
+    restore();
+  }
+
+  void rollback() noexcept override {
+    try {
+      driver_.rollback();
     } catch (...) {  // SQLite may have rolled back already; the original error matters
     }
     try {
-      // A connection setting, not rolled back with the transaction.
-      if (rebuild)
-        driver.execute(legacy ? "PRAGMA legacy_alter_table = ON"
-                              : "PRAGMA legacy_alter_table = OFF");
+      restore();
+    } catch (...) {
+    }
+  }
+
+  void run_alone(const RenderedStep& step) override {
+    for (const std::string& statement : step.statements) driver_.execute(statement);
+  }
+
+ private:
+  static DatabaseError inside_transaction(std::span<const RenderedStep> steps) {
+    std::string description;
+    for (const RenderedStep& step : steps) {
+      if (step.foreign_keys_off) description = step.description;
+    }
+    return DatabaseError("step \"" + description +
+                             "\" must run outside a transaction: PRAGMA foreign_keys = OFF has "
+                             "no effect inside one, and the rebuild would cascade to child rows",
+                         "SQLITE_MISUSE", "PRAGMA foreign_keys = OFF");
+  }
+
+  void restore() {
+    if (restore_legacy_) {
+      driver_.execute(*restore_legacy_ ? "PRAGMA legacy_alter_table = ON"
+                                       : "PRAGMA legacy_alter_table = OFF");
+      restore_legacy_ = std::nullopt;
+    }
+    if (restore_foreign_keys_) {
+      driver_.execute("PRAGMA foreign_keys = ON");
+      restore_foreign_keys_ = false;
+    }
+  }
+
+  Driver& driver_;
+  std::vector<std::string> rebuilt_;  // root pages of the tables rebuilt
+  bool restore_foreign_keys_ = false;
+  std::optional<bool> restore_legacy_;
+};
+
+// Inside the caller's transaction: a savepoint, and no foreign key switch (see begin()).
+void execute_in_savepoint(Driver& driver, const RenderedStep& step) {
+  if (step.foreign_keys_off && pragma_on(driver, "foreign_keys")) {
+    throw DatabaseError("step \"" + step.description +
+                            "\" must run outside a transaction: PRAGMA foreign_keys = OFF has "
+                            "no effect inside one, and the rebuild would cascade to child rows",
+                        "SQLITE_MISUSE", "PRAGMA foreign_keys = OFF");
+  }
+  const bool legacy = !step.rebuild_table.empty() && pragma_on(driver, "legacy_alter_table");
+  driver.execute("SAVEPOINT tempest_step");
+  try {
+    run_statements(driver, step);
+    driver.execute("RELEASE tempest_step");
+  } catch (...) {
+    try {
+      driver.execute("ROLLBACK TO tempest_step; RELEASE tempest_step");
+    } catch (...) {  // the original error matters more
+    }
+    try {
+      if (legacy) driver.execute("PRAGMA legacy_alter_table = ON");
     } catch (...) {
     }
     throw;
@@ -158,29 +261,30 @@ void run_atomically(Driver& driver, const RenderedStep& step, bool check) {
 
 }  // namespace
 
+std::unique_ptr<StepExecutor> make_step_executor(Driver& driver) {
+  return std::make_unique<SqliteStepExecutor>(driver);
+}
+
 void execute_step(Driver& driver, const RenderedStep& step) {
   if (!step.transactional) {
     for (const std::string& statement : step.statements) driver.execute(statement);
     return;
   }
-  const bool enforced = step.foreign_keys_off && pragma_on(driver, "foreign_keys");
-  if (enforced && driver.in_transaction()) {
-    throw DatabaseError("step \"" + step.description +
-                            "\" must run outside a transaction: PRAGMA foreign_keys = OFF has "
-                            "no effect inside one, and the rebuild would cascade to child rows",
-                        "SQLITE_MISUSE", "PRAGMA foreign_keys = OFF");
+  if (driver.in_transaction()) {
+    execute_in_savepoint(driver, step);
+    return;
   }
-  if (enforced) driver.execute("PRAGMA foreign_keys = OFF");
+  SqliteStepExecutor executor(driver);
+  const std::span<const RenderedStep> steps(&step, 1);
+  executor.begin(steps);
   try {
-    run_atomically(driver, step, enforced);
+    executor.run(step);
+    executor.check();
+    executor.commit();
   } catch (...) {
-    try {
-      if (enforced) driver.execute("PRAGMA foreign_keys = ON");
-    } catch (...) {  // the original error matters more
-    }
+    executor.rollback();
     throw;
   }
-  if (enforced) driver.execute("PRAGMA foreign_keys = ON");
 }
 
 }  // namespace tempest::sqlite

@@ -18,7 +18,7 @@ namespace tempest {
 //    order, as the primary key (unless a rowid alias) or as a unique constraint before them;
 //  - CHECK expressions, index predicates and expression keys trimmed of white space;
 //  - canonical order.
-// Decisions: notes/sqlite-dialect.md.
+// Decisions: docs/sqlite-dialect.md.
 [[nodiscard]] Schema normalize_sqlite(Schema schema);
 
 }  // namespace tempest

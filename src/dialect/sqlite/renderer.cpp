@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "dialect/sqlite/column_spelling.hpp"
+#include "schema/sql_identifiers.hpp"
 #include "schema/sql_keywords.hpp"
 #include "tempest/dialect.hpp"
 #include "tempest/error.hpp"
@@ -147,9 +148,14 @@ std::string rename_table_sql(std::string_view from, std::string_view to) {
   return "ALTER TABLE " + quote_ident(from) + " RENAME TO " + quote_ident(to);
 }
 
+// The new name is spelled as sql_identifier() spells it (bare when it is a plain lower-case
+// word that is no keyword, else quoted): SQLite writes a bare reference in a CHECK, an index
+// expression or a partial-index predicate with the new name as spelled here, quoted if it was
+// quoted in this statement (renameEditSql in alter.c), and apply() rewrites the IR's text with
+// rename_identifier(), which assumes this spelling.
 std::string rename_column_sql(std::string_view table, std::string_view from, std::string_view to) {
   return "ALTER TABLE " + quote_ident(table) + " RENAME COLUMN " + quote_ident(from) + " TO " +
-         quote_ident(to);
+         sql_identifier(to);
 }
 
 std::string add_column_sql(const Schema& schema, const Table& table, const Column& column) {

@@ -3,7 +3,7 @@
 // The SQLite statements for single objects, the pieces the planner and the table rebuild are
 // made of. Every identifier goes through quote_ident and every string through quote_literal;
 // columns are spelled by column_spelling.hpp so that normalize_sqlite can predict what SQLite
-// reports back (notes/sqlite-dialect.md).
+// reports back (docs/sqlite-dialect.md).
 
 #include <string>
 #include <string_view>

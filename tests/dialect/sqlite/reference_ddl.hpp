@@ -7,7 +7,7 @@
 namespace tempest::testing {
 
 // CREATE TABLE / CREATE INDEX statements for `schema`, written the way
-// notes/sqlite-dialect.md says the SQLite renderer writes them, through the shared spelling
+// docs/sqlite-dialect.md says the SQLite renderer writes them, through the shared spelling
 // functions of src/dialect/sqlite/column_spelling.hpp. It stands in for the renderer in the
 // introspection tests, so that this side of the contract (introspection and normalize_sqlite
 // agree) is tested on its own. Every constraint is written inline, enum columns get their

@@ -1,0 +1,121 @@
+// Offline scripts run by the engine's own shell give the database the online run gives: same
+// schema, same rows, same version rows (but applied_at and execution_ms).
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "../../examples/blog/models.hpp"
+#include "runner_database.hpp"
+#include "tempest/build.hpp"
+#include "tempest/diff.hpp"
+#include "tempest/runner.hpp"
+
+namespace tempest::testing {
+namespace {
+
+using namespace tempest::build;
+using Names = std::vector<std::string>;
+
+// The blog, then a SQLite rebuild (title nullable, a check), a data step, an index, and a
+// migration with a quote in its label.
+std::vector<Migration> history() {
+  const Schema v1 = reflect_schema(blog::user_model(), blog::v1::post_model());
+  const Schema v2 = reflect_schema(blog::user_model(), blog::v2::post_model());
+  std::vector<Migration> migrations{
+      make_migration("0001_init", {}, "create users and posts", diff_schema(empty_schema(), v1))};
+  migrations.push_back(
+      make_migration("0002_published", {"0001_init"}, "add published", diff_schema(v1, v2)));
+  const Column title = find_table(v2, "posts")->columns[2];
+  Column nullable_title = title;
+  nullable_title.nullable = true;
+  migrations.push_back(
+      make_migration("0003_rebuild", {"0002_published"}, "title may be null, ids positive",
+                     {alter_column("posts", title, nullable_title),
+                      add_check("posts", check("ck_posts_id", "id > 0")),
+                      execute("INSERT INTO users (id, email) VALUES (1, 'ada@example.com')",
+                              "DELETE FROM users WHERE id = 1"),
+                      execute("INSERT INTO posts (id, user_id, title) VALUES (7, 1, NULL)",
+                              "DELETE FROM posts WHERE id = 7")}));
+  migrations.push_back(make_migration("0004_index", {"0003_rebuild"}, "Ada's index",
+                                      {create_index("posts", index("ix_posts_title", {"title"}))}));
+  return migrations;
+}
+
+class RunnerOffline : public ::testing::TestWithParam<Engine> {
+ protected:
+  void SetUp() override {
+    online_ = runner_database(GetParam());
+    offline_ = runner_database(GetParam());
+  }
+
+  [[nodiscard]] std::string script(std::string_view from, std::string_view target, bool up) {
+    MigrationRunner runner(offline_->driver(), offline_->dialect());
+    std::ostringstream out;
+    if (up) {
+      runner.upgrade_sql(history(), out, from, target);
+    } else {
+      runner.downgrade_sql(history(), out, from, target);
+    }
+    return out.str();
+  }
+
+  void expect_same_databases() {
+    EXPECT_EQ(offline_->schema(), online_->schema());
+    EXPECT_EQ(comparable_rows(MigrationRunner(offline_->driver()).applied()),
+              comparable_rows(MigrationRunner(online_->driver()).applied()));
+    if (find_table(online_->schema(), "posts") == nullptr) return;
+    const std::string rows = "SELECT count(*), count(title) FROM posts";
+    EXPECT_EQ(offline_->driver().query(rows).rows, online_->driver().query(rows).rows);
+  }
+
+  std::unique_ptr<RunnerDatabase> online_;
+  std::unique_ptr<RunnerDatabase> offline_;
+};
+
+TEST_P(RunnerOffline, UpgradeAndDowngradeScriptsMatchTheOnlineRun) {
+  MigrationRunner runner(online_->driver(), online_->dialect());
+
+  // From base, without the database; the shell runs it.
+  ASSERT_EQ(runner.upgrade(history(), "2024-01-01", "0002_published").size(), 2u);
+  offline_->run_script(script("base", "0002_published", true));
+  expect_same_databases();
+
+  // From the database's version table.
+  ASSERT_EQ(runner.upgrade(history(), "2024-01-02").size(), 2u);
+  const std::string upgrade = script("", "heads", true);
+  EXPECT_EQ(upgrade.find("0001_init"), std::string::npos);
+  offline_->run_script(upgrade);
+  expect_same_databases();
+  EXPECT_EQ(online_->schema(), online_->dialect().normalize(replay_schema(history())));
+
+  // Downgrades, from the database and from a given revision.
+  ASSERT_EQ(runner.downgrade(history(), "0002_published").size(), 2u);
+  offline_->run_script(script("", "0002_published", false));
+  expect_same_databases();
+  ASSERT_EQ(runner.downgrade(history(), "base").size(), 2u);
+  offline_->run_script(script("0002_published", "base", false));
+  expect_same_databases();
+  EXPECT_TRUE(MigrationRunner(offline_->driver()).applied().empty());
+}
+
+TEST_P(RunnerOffline, ScriptFromTheDatabaseNeverCreatesTheVersionTable) {
+  MigrationRunner runner(offline_->driver(), offline_->dialect());
+  std::ostringstream out;
+  runner.upgrade_sql(history(), out, "");
+  EXPECT_NE(out.str().find("-- 0004_index: Ada's index"), std::string::npos);
+  EXPECT_NE(out.str().find("'Ada''s index'"), std::string::npos);
+  EXPECT_EQ(offline_->dialect().introspect(offline_->driver()), empty_schema());
+  EXPECT_TRUE(offline_->driver()
+                  .query(offline_->dialect().version_table_sql("tempest_db_migrations").exists)
+                  .rows.empty());
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, RunnerOffline,
+                         ::testing::Values(Engine::Sqlite, Engine::Postgres),
+                         [](const auto& info) { return engine_name(info.param); });
+
+}  // namespace
+}  // namespace tempest::testing

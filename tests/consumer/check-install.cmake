@@ -1,0 +1,44 @@
+# cmake -DTEMPEST_BUILD_DIR=... -DCONSUMER_SOURCE_DIR=... -DWORK_DIR=... [-DGENERATOR=...]
+#       -P check-install.cmake
+#
+# Installs the tempest build tree into WORK_DIR/prefix, configures and builds the consumer
+# project against it with find_package(tempest), and runs it on a fresh SQLite file.
+
+foreach(var TEMPEST_BUILD_DIR CONSUMER_SOURCE_DIR WORK_DIR)
+  if(NOT DEFINED ${var})
+    message(FATAL_ERROR "check-install.cmake: -D${var}=... is required")
+  endif()
+endforeach()
+if(NOT GENERATOR)
+  set(GENERATOR Ninja)
+endif()
+
+file(REMOVE_RECURSE ${WORK_DIR})
+file(MAKE_DIRECTORY ${WORK_DIR})
+set(prefix ${WORK_DIR}/prefix)
+
+function(run what)
+  execute_process(COMMAND ${ARGN} RESULT_VARIABLE result OUTPUT_VARIABLE out ERROR_VARIABLE out)
+  if(NOT result EQUAL 0)
+    message(FATAL_ERROR "${what} failed (${result}):\n${out}")
+  endif()
+  message(STATUS "${what}: ok")
+  set(output "${out}" PARENT_SCOPE)
+endfunction()
+
+run("cmake --install" ${CMAKE_COMMAND} --install ${TEMPEST_BUILD_DIR} --prefix ${prefix})
+foreach(file include/tempest/tempest.hpp bin/tempest lib/cmake/tempest/tempestConfig.cmake
+             lib/cmake/tempest/tempestConfigVersion.cmake lib/cmake/tempest/TempestMigrations.cmake)
+  if(NOT EXISTS ${prefix}/${file})
+    message(FATAL_ERROR "cmake --install did not install ${file}")
+  endif()
+endforeach()
+
+run("configure the consumer" ${CMAKE_COMMAND} -S ${CONSUMER_SOURCE_DIR} -B ${WORK_DIR}/build
+    -G ${GENERATOR} -DCMAKE_BUILD_TYPE=Release -DCMAKE_PREFIX_PATH=${prefix})
+run("build the consumer" ${CMAKE_COMMAND} --build ${WORK_DIR}/build -j2)
+run("run the consumer" ${WORK_DIR}/build/app ${WORK_DIR}/app.db)
+if(NOT output MATCHES "applied 0001_init" OR NOT output MATCHES "consumer ok")
+  message(FATAL_ERROR "unexpected consumer output:\n${output}")
+endif()
+message(STATUS "consumer output:\n${output}")
