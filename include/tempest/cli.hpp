@@ -1,37 +1,33 @@
 #pragma once
 
-// run_migration_cli: Alembic's commands for an application's migrations, as a
-// library function that the application's own executable calls with its driver,
-// migrations and models:
+// run_migration_cli: Alembic's commands for an application's migrations, as a library
+// function that the application's own executable calls with its driver, migrations and models:
 //
 //   int main(int argc, char** argv) {
 //     auto driver = tempest::SqliteDriver::open("app.db");
 //     tempest::CliConfig config{.driver = driver.get(),
 //                               .dialect = tempest::DialectKind::Sqlite,
 //                               .migrations = tempest::collected_migrations(),
-//                               .models = tempest::reflect_schema(user_model(),
-//                               post_model()), .migrations_dir = "migrations"};
+//                               .models = tempest::reflect_schema(user_model(), post_model()),
+//                               .migrations_dir = "migrations"};
 //     return tempest::run_migration_cli({argv + 1, argv + argc}, config);
 //   }
 //
 // Commands (each has --help):
 //   revision -m MSG [--autogenerate] [--rev-id ID] [--head H] [--depends-on R]
-//   upgrade [TARGET] [--sql]          TARGET: heads (default), head, REV or
-//   prefix, +N;
-//                                     with --sql also FROM:TO (offline script,
-//                                     no database change)
-//   downgrade TARGET [--sql]          N or -N (the last N), REV (stays
-//   applied), base current [--json]   heads [--json]   branches history [-r
-//   FROM:TO] [--verbose] [--json] show REV   merge -m MSG REV...   stamp REV
-//   check [--json]                    models vs replay of the migrations; no
-//   database drift [--json]                    live database vs models
-//   (check_drift)
+//   upgrade [TARGET] [--sql [FROM:TO]]   TARGET: heads (default), head, REV or prefix, +N;
+//                                        --sql prints the script, changes nothing
+//   downgrade TARGET [--sql]             N or -N (the last N), REV (stays applied), base
+//   current [--json]    heads [--json]    branches
+//   history [-r FROM:TO] [--verbose] [--json]
+//   show REV    merge -m MSG REV...    stamp REV
+//   check [--json]                       models vs replay of the migrations; no database
+//   drift [--json]                       live database vs models (check_drift)
 // Global: --quiet (results only), --verbose (also the SQL as it runs).
 //
-// Exit codes: 0 success; 1 check or drift found differences (or several heads
-// for check); 2 any error: bad arguments, unknown or ambiguous revision,
-// database error. Errors print one line "error: ..." to `err`, naming the
-// revision, file or object and what to do next.
+// Exit codes: 0 success; 1 check or drift found differences (or several heads for check);
+// 2 any error: bad arguments, unknown or ambiguous revision, database error. Errors print one
+// line "error: ..." to `err`, naming the revision, file or object and what to do next.
 
 #include <filesystem>
 #include <functional>
@@ -46,17 +42,14 @@
 namespace tempest {
 
 struct CliConfig {
-  Driver *driver =
-      nullptr; // may be null for the commands that need no database
+  Driver* driver = nullptr;  // may be null for the commands that need no database
   DialectKind dialect = DialectKind::Sqlite;
-  std::vector<Migration> migrations =
-      {};             // collected_migrations() of the application
-  Schema models = {}; // reflect_schema(...) of the application's models
-  std::filesystem::path migrations_dir =
-      {}; // where revision and merge write files
+  std::vector<Migration> migrations = {};     // collected_migrations() of the application
+  Schema models = {};                         // reflect_schema(...) of the application's models
+  std::filesystem::path migrations_dir = {};  // where revision and merge write files
   std::string version_table = "tempest_db_migrations";
-  std::ostream *out = &std::cout;
-  std::ostream *err = &std::cerr;
+  std::ostream* out = &std::cout;
+  std::ostream* err = &std::cerr;
   // The applied_at recorded by upgrade and stamp; default: the current UTC
   // time, ISO 8601.
   std::function<std::string()> now = {};
@@ -68,7 +61,6 @@ inline constexpr int kCliError = 2;
 
 // Runs one command; `args` is the command line without the program name. Never
 // throws.
-[[nodiscard]] int run_migration_cli(const std::vector<std::string> &args,
-                                    const CliConfig &config);
+[[nodiscard]] int run_migration_cli(const std::vector<std::string>& args, const CliConfig& config);
 
-} // namespace tempest
+}  // namespace tempest

@@ -19,17 +19,15 @@
 namespace tempest::cli {
 
 struct Context {
-  const CliConfig &config;
-  std::ostream &out;
+  const CliConfig& config;
+  std::ostream& out;
   bool quiet = false;
   bool verbose = false;
-  bool color = false; // out is a terminal and NO_COLOR is unset
+  bool color = false;  // out is a terminal and NO_COLOR is unset
 
-  [[nodiscard]] const Dialect &dialect() const {
-    return dialect_for(config.dialect);
-  }
+  [[nodiscard]] const Dialect& dialect() const { return dialect_for(config.dialect); }
   // The driver; throws Error naming `command` when the configuration has none.
-  [[nodiscard]] Driver &driver(std::string_view command) const;
+  [[nodiscard]] Driver& driver(std::string_view command) const;
   [[nodiscard]] std::string now() const;
   // A warning line ("warning: ..."), yellow on a terminal.
   void warn(std::string_view text) const;
@@ -41,26 +39,25 @@ struct Context {
 // first. `offline`
 // (--sql): without a configured driver, a stand-in that fails when the runner
 // reads it.
-void with_runner(const Context &context, std::string_view command,
-                 const std::function<void(MigrationRunner &)> &body,
-                 bool offline = false);
+void with_runner(const Context& context, std::string_view command,
+                 const std::function<void(MigrationRunner&)>& body, bool offline = false);
 
 struct Command {
-  CLI::App *app = nullptr;
-  std::function<int(const Context &)> run;
+  CLI::App* app = nullptr;
+  std::function<int(const Context&)> run;
 };
 
-Command add_revision_command(CLI::App &app);
-Command add_merge_command(CLI::App &app);
-Command add_upgrade_command(CLI::App &app);
-Command add_downgrade_command(CLI::App &app);
-Command add_current_command(CLI::App &app);
-Command add_heads_command(CLI::App &app);
-Command add_branches_command(CLI::App &app);
-Command add_history_command(CLI::App &app);
-Command add_show_command(CLI::App &app);
-Command add_stamp_command(CLI::App &app);
-Command add_check_command(CLI::App &app);
-Command add_drift_command(CLI::App &app);
+Command add_revision_command(CLI::App& app);
+Command add_merge_command(CLI::App& app);
+Command add_upgrade_command(CLI::App& app);
+Command add_downgrade_command(CLI::App& app);
+Command add_current_command(CLI::App& app);
+Command add_heads_command(CLI::App& app);
+Command add_branches_command(CLI::App& app);
+Command add_history_command(CLI::App& app);
+Command add_show_command(CLI::App& app);
+Command add_stamp_command(CLI::App& app);
+Command add_check_command(CLI::App& app);
+Command add_drift_command(CLI::App& app);
 
-} // namespace tempest::cli
+}  // namespace tempest::cli

@@ -13,78 +13,69 @@ namespace tempest::cli {
 
 namespace {
 
-bool contains(const std::vector<std::string> &names, const std::string &name) {
+bool contains(const std::vector<std::string>& names, const std::string& name) {
   return std::find(names.begin(), names.end(), name) != names.end();
 }
 
-void print_revisions(const Context &context,
-                     const std::vector<std::string> &revisions,
-                     const std::vector<std::string> &heads, bool json,
-                     const char *key) {
+void print_revisions(const Context& context, const std::vector<std::string>& revisions,
+                     const std::vector<std::string>& heads, bool json, const char* key) {
   if (json) {
     context.out << nlohmann::json{{key, revisions}}.dump() << '\n';
     return;
   }
-  if (revisions.empty())
-    context.out << "base (nothing applied)\n";
-  for (const std::string &revision : revisions) {
-    context.out << revision << (contains(heads, revision) ? " (head)" : "")
-                << '\n';
+  if (revisions.empty()) context.out << "base (nothing applied)\n";
+  for (const std::string& revision : revisions) {
+    context.out << revision << (contains(heads, revision) ? " (head)" : "") << '\n';
   }
 }
 
-} // namespace
+}  // namespace
 
-Command add_current_command(CLI::App &app) {
+Command add_current_command(CLI::App& app) {
   auto json = std::make_shared<bool>(false);
-  CLI::App *command =
-      app.add_subcommand("current", "Print the database's current revisions");
+  CLI::App* command = app.add_subcommand("current", "Print the database's current revisions");
   command->add_flag("--json", *json, "as JSON: {\"current\": [...]}");
-  return {command, [json](const Context &context) {
+  return {command, [json](const Context& context) {
             std::vector<std::string> current;
-            with_runner(context, "current", [&](MigrationRunner &runner) {
+            with_runner(context, "current", [&](MigrationRunner& runner) {
               current = runner.current(context.config.migrations);
             });
-            print_revisions(context, current,
-                            MigrationRunner::heads(context.config.migrations),
+            print_revisions(context, current, MigrationRunner::heads(context.config.migrations),
                             *json, "current");
             return kCliOk;
           }};
 }
 
-Command add_heads_command(CLI::App &app) {
+Command add_heads_command(CLI::App& app) {
   auto json = std::make_shared<bool>(false);
-  CLI::App *command =
-      app.add_subcommand("heads", "Print the revisions nothing descends from");
+  CLI::App* command = app.add_subcommand("heads", "Print the revisions nothing descends from");
   command->add_flag("--json", *json, "as JSON: {\"heads\": [...]}");
-  return {command, [json](const Context &context) {
+  return {command, [json](const Context& context) {
             const std::vector<std::string> heads =
                 MigrationRunner::heads(context.config.migrations);
             if (*json) {
               context.out << nlohmann::json{{"heads", heads}}.dump() << '\n';
             } else {
-              for (const std::string &head : heads)
-                context.out << head << " (head)\n";
+              for (const std::string& head : heads) context.out << head << " (head)\n";
             }
             return kCliOk;
           }};
 }
 
-Command add_branches_command(CLI::App &app) {
-  CLI::App *command = app.add_subcommand(
-      "branches", "Print the revisions where the history branches");
-  return {command, [](const Context &context) {
+Command add_branches_command(CLI::App& app) {
+  CLI::App* command =
+      app.add_subcommand("branches", "Print the revisions where the history branches");
+  return {command, [](const Context& context) {
             const MigrationGraph graph(context.config.migrations);
             std::map<std::string, std::vector<std::string>> children;
-            for (const std::string &revision : graph.topological_order()) {
-              for (const std::string &parent : graph.parents(revision)) {
+            for (const std::string& revision : graph.topological_order()) {
+              for (const std::string& parent : graph.parents(revision)) {
                 children[parent].push_back(revision);
               }
             }
-            for (const std::string &revision : graph.topological_order()) {
-              const std::vector<std::string> &next = children[revision];
-              if (next.size() < 2)
-                continue;
+            for (const std::string& revision : graph.topological_order()) {
+              const std::vector<std::string>& next = children[revision];
+              if (next.size() < 2) continue;
               context.out << revision << " (branchpoint) ->";
               for (std::size_t i = 0; i < next.size(); ++i) {
                 context.out << (i == 0 ? " " : ", ") << next[i];
@@ -95,4 +86,4 @@ Command add_branches_command(CLI::App &app) {
           }};
 }
 
-} // namespace tempest::cli
+}  // namespace tempest::cli

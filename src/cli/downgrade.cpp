@@ -14,38 +14,32 @@ struct DowngradeOptions {
   bool sql = false;
 };
 
-int run_downgrade(const DowngradeOptions &options, const Context &context) {
-  const std::vector<Migration> &migrations = context.config.migrations;
+int run_downgrade(const DowngradeOptions& options, const Context& context) {
+  const std::vector<Migration>& migrations = context.config.migrations;
   if (options.sql) {
     const std::size_t colon = options.target.find(':');
-    const std::string from =
-        colon == std::string::npos ? "" : options.target.substr(0, colon);
-    const std::string to = colon == std::string::npos
-                               ? options.target
-                               : options.target.substr(colon + 1);
+    const std::string from = colon == std::string::npos ? "" : options.target.substr(0, colon);
+    const std::string to =
+        colon == std::string::npos ? options.target : options.target.substr(colon + 1);
     with_runner(
         context, "downgrade",
-        [&](MigrationRunner &runner) {
-          runner.downgrade_sql(migrations, context.out, from, to);
-        },
+        [&](MigrationRunner& runner) { runner.downgrade_sql(migrations, context.out, from, to); },
         /*offline=*/!from.empty());
     return kCliOk;
   }
   std::vector<std::string> reverted;
-  with_runner(context, "downgrade", [&](MigrationRunner &runner) {
+  with_runner(context, "downgrade", [&](MigrationRunner& runner) {
     reverted = runner.downgrade(migrations, options.target);
   });
-  if (reverted.empty() && !context.quiet)
-    context.out << "nothing to revert\n";
+  if (reverted.empty() && !context.quiet) context.out << "nothing to revert\n";
   return kCliOk;
 }
 
-} // namespace
+}  // namespace
 
-Command add_downgrade_command(CLI::App &app) {
+Command add_downgrade_command(CLI::App& app) {
   auto options = std::make_shared<DowngradeOptions>();
-  CLI::App *command =
-      app.add_subcommand("downgrade", "Revert applied migrations");
+  CLI::App* command = app.add_subcommand("downgrade", "Revert applied migrations");
   command
       ->add_option("TARGET", options->target,
                    "N or -N (the last N applied), a revision (it stays "
@@ -55,9 +49,7 @@ Command add_downgrade_command(CLI::App &app) {
   command->add_flag("--sql", options->sql,
                     "print the SQL script instead of running it (the database "
                     "is not changed)");
-  return {command, [options](const Context &context) {
-            return run_downgrade(*options, context);
-          }};
+  return {command, [options](const Context& context) { return run_downgrade(*options, context); }};
 }
 
-} // namespace tempest::cli
+}  // namespace tempest::cli

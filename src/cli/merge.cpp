@@ -20,14 +20,12 @@ struct MergeOptions {
   std::vector<std::string> revisions;
 };
 
-int run_merge(const MergeOptions &options, const Context &context) {
+int run_merge(const MergeOptions& options, const Context& context) {
   const MigrationGraph graph(context.config.migrations);
   std::vector<std::string> parents;
   const std::vector<std::string> names =
-      options.revisions == std::vector<std::string>{"heads"}
-          ? graph.heads()
-          : options.revisions;
-  for (const std::string &name : names) {
+      options.revisions == std::vector<std::string>{"heads"} ? graph.heads() : options.revisions;
+  for (const std::string& name : names) {
     const std::string revision = resolve_revision(graph, name);
     if (std::find(parents.begin(), parents.end(), revision) == parents.end()) {
       parents.push_back(revision);
@@ -35,38 +33,29 @@ int run_merge(const MergeOptions &options, const Context &context) {
   }
   if (parents.size() < 2) {
     throw MigrationError("merge needs two or more distinct revisions (got " +
-                         std::to_string(parents.size()) +
-                         "): name the heads to join");
+                         std::to_string(parents.size()) + "): name the heads to join");
   }
   const std::string revision =
-      options.rev_id.empty()
-          ? default_revision_id(graph.size(), options.message)
-          : options.rev_id;
+      options.rev_id.empty() ? default_revision_id(graph.size(), options.message) : options.rev_id;
   check_new_revision(graph, revision);
   const std::filesystem::path path = write_migration_file(
-      context.config.migrations_dir, {.revision = revision,
-                                      .down_revisions = parents,
-                                      .label = options.message});
+      context.config.migrations_dir,
+      {.revision = revision, .down_revisions = parents, .label = options.message});
   context.out << "wrote " << path.string() << '\n';
   return kCliOk;
 }
 
-} // namespace
+}  // namespace
 
-Command add_merge_command(CLI::App &app) {
+Command add_merge_command(CLI::App& app) {
   auto options = std::make_shared<MergeOptions>();
-  CLI::App *command = app.add_subcommand(
-      "merge", "Write a migration that joins several heads into one");
-  command->add_option("-m,--message", options->message, "what the merge joins")
-      ->required();
+  CLI::App* command =
+      app.add_subcommand("merge", "Write a migration that joins several heads into one");
+  command->add_option("-m,--message", options->message, "what the merge joins")->required();
   command->add_option("--rev-id", options->rev_id, "the revision id");
-  command
-      ->add_option("REVISIONS", options->revisions,
-                   "the revisions to join, or heads")
+  command->add_option("REVISIONS", options->revisions, "the revisions to join, or heads")
       ->required();
-  return {command, [options](const Context &context) {
-            return run_merge(*options, context);
-          }};
+  return {command, [options](const Context& context) { return run_merge(*options, context); }};
 }
 
-} // namespace tempest::cli
+}  // namespace tempest::cli

@@ -14,7 +14,7 @@ namespace tempest::cli {
 
 // One line per risky operation of `ops`, in order, then one per rename
 // candidate naming the renamed_from hint that would make it a rename.
-[[nodiscard]] std::vector<std::string>
-risk_warnings(const std::vector<Operation> &ops, DialectKind dialect);
+[[nodiscard]] std::vector<std::string> risk_warnings(const std::vector<Operation>& ops,
+                                                     DialectKind dialect);
 
-} // namespace tempest::cli
+}  // namespace tempest::cli

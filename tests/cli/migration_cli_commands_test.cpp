@@ -11,7 +11,7 @@
 namespace tempest::testing {
 namespace {
 
-bool has(const std::string &text, const std::string &part) {
+bool has(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
 
@@ -24,28 +24,21 @@ TEST_F(MigrationCliSqlite, UpgradeCurrentHeadsAndDowngrade) {
 
   run = run_cli({"upgrade", "0001"}, config(seed(), blog_v2()));
   ASSERT_EQ(run.exit_code, 0) << run.err;
-  EXPECT_EQ(run.out.rfind("applied 0001_init (create users and posts) in ", 0),
-            0u)
-      << run.out;
+  EXPECT_EQ(run.out.rfind("applied 0001_init (create users and posts) in ", 0), 0u) << run.out;
   EXPECT_EQ(run_cli({"current"}, config(seed(), blog_v2())).out, "0001_init\n");
 
   run = run_cli({"upgrade"}, config(seed(), blog_v2()));
   ASSERT_EQ(run.exit_code, 0) << run.err;
-  EXPECT_EQ(run.out.rfind("applied 0002_add_published (add published) in ", 0),
-            0u)
-      << run.out;
-  EXPECT_EQ(run_cli({"current"}, config(seed(), blog_v2())).out,
-            "0002_add_published (head)\n");
+  EXPECT_EQ(run.out.rfind("applied 0002_add_published (add published) in ", 0), 0u) << run.out;
+  EXPECT_EQ(run_cli({"current"}, config(seed(), blog_v2())).out, "0002_add_published (head)\n");
   EXPECT_EQ(run_cli({"current", "--json"}, config(seed(), blog_v2())).out,
             "{\"current\":[\"0002_add_published\"]}\n");
-  EXPECT_EQ(run_cli({"heads"}, config(seed(), blog_v2())).out,
-            "0002_add_published (head)\n");
+  EXPECT_EQ(run_cli({"heads"}, config(seed(), blog_v2())).out, "0002_add_published (head)\n");
   EXPECT_EQ(run_cli({"heads", "--json"}, config(seed(), blog_v2())).out,
             "{\"heads\":[\"0002_add_published\"]}\n");
-  EXPECT_EQ(
-      scalar("SELECT applied_at FROM tempest_db_migrations WHERE revision = "
-             "'0002_add_published'"),
-      "2024-05-01T12:00:00Z");
+  EXPECT_EQ(scalar("SELECT applied_at FROM tempest_db_migrations WHERE revision = "
+                   "'0002_add_published'"),
+            "2024-05-01T12:00:00Z");
 
   run = run_cli({"upgrade"}, config(seed(), blog_v2()));
   EXPECT_EQ(run.exit_code, 0);
@@ -64,17 +57,14 @@ TEST_F(MigrationCliSqlite, UpgradeCurrentHeadsAndDowngrade) {
   EXPECT_EQ(run_cli({"current"}, config(seed(), blog_v2())).out, "0001_init\n");
   run = run_cli({"downgrade", "base"}, config(seed(), blog_v2()));
   EXPECT_EQ(run.exit_code, 0) << run.err;
-  EXPECT_EQ(run_cli({"current"}, config(seed(), blog_v2())).out,
-            "base (nothing applied)\n");
+  EXPECT_EQ(run_cli({"current"}, config(seed(), blog_v2())).out, "base (nothing applied)\n");
 }
 
 TEST_F(MigrationCliSqlite, VerbosePrintsTheStatements) {
-  const CliRun run =
-      run_cli({"upgrade", "--verbose"}, config(seed(), blog_v2()));
+  const CliRun run = run_cli({"upgrade", "--verbose"}, config(seed(), blog_v2()));
   ASSERT_EQ(run.exit_code, 0) << run.err;
   EXPECT_TRUE(has(run.out, "CREATE TABLE \"users\"")) << run.out;
-  EXPECT_TRUE(has(run.out, "ALTER TABLE \"posts\" ADD COLUMN \"published\""))
-      << run.out;
+  EXPECT_TRUE(has(run.out, "ALTER TABLE \"posts\" ADD COLUMN \"published\"")) << run.out;
 }
 
 TEST_F(MigrationCliSqlite, UpgradeSqlDoesNotTouchTheDatabase) {
@@ -82,8 +72,7 @@ TEST_F(MigrationCliSqlite, UpgradeSqlDoesNotTouchTheDatabase) {
   ASSERT_EQ(run.exit_code, 0) << run.err;
   EXPECT_TRUE(has(run.out, "CREATE TABLE \"users\"")) << run.out;
   EXPECT_TRUE(has(run.out, "ADD COLUMN \"published\"")) << run.out;
-  EXPECT_EQ(scalar("SELECT count(*) FROM sqlite_schema WHERE name = 'users'"),
-            "0");
+  EXPECT_EQ(scalar("SELECT count(*) FROM sqlite_schema WHERE name = 'users'"), "0");
 
   // FROM:TO needs no database at all.
   CliConfig offline = config(seed(), blog_v2());
@@ -102,12 +91,9 @@ TEST_F(MigrationCliSqlite, UpgradeSqlDoesNotTouchTheDatabase) {
 
 TEST_F(MigrationCliSqlite, HistoryShowsTheGraphNewestFirst) {
   std::vector<Migration> migrations = seed();
-  migrations.push_back(
-      make_migration("0003_a", {"0002_add_published"}, "a", {}));
-  migrations.push_back(
-      make_migration("0003_b", {"0002_add_published"}, "b", {}));
-  migrations.push_back(
-      make_migration("0004_merge", {"0003_a", "0003_b"}, "merge", {}));
+  migrations.push_back(make_migration("0003_a", {"0002_add_published"}, "a", {}));
+  migrations.push_back(make_migration("0003_b", {"0002_add_published"}, "b", {}));
+  migrations.push_back(make_migration("0004_merge", {"0003_a", "0003_b"}, "merge", {}));
   const CliRun run = run_cli({"history"}, config(migrations, blog_v2()));
   ASSERT_EQ(run.exit_code, 0) << run.err;
   EXPECT_EQ(run.out,
@@ -116,15 +102,12 @@ TEST_F(MigrationCliSqlite, HistoryShowsTheGraphNewestFirst) {
             "* 0003_a <- 0002_add_published: a\n"
             "o 0002_add_published (branchpoint) <- 0001_init: add published\n"
             "* 0001_init <- base: create users and posts\n");
-  EXPECT_EQ(
-      run_cli({"history", "-r", "0003_a:0004"}, config(migrations, blog_v2()))
-          .out,
-      "M 0004_merge (head) (mergepoint) <- 0003_a, 0003_b: merge\n"
-      "* 0003_a <- 0002_add_published: a\n");
+  EXPECT_EQ(run_cli({"history", "-r", "0003_a:0004"}, config(migrations, blog_v2())).out,
+            "M 0004_merge (head) (mergepoint) <- 0003_a, 0003_b: merge\n"
+            "* 0003_a <- 0002_add_published: a\n");
   EXPECT_EQ(run_cli({"branches"}, config(migrations, blog_v2())).out,
             "0002_add_published (branchpoint) -> 0003_a, 0003_b\n");
-  const CliRun verbose =
-      run_cli({"history", "--verbose", "-r", ":0002"}, config(seed(), {}));
+  const CliRun verbose = run_cli({"history", "--verbose", "-r", ":0002"}, config(seed(), {}));
   EXPECT_EQ(verbose.out,
             "* 0002_add_published (head) <- 0001_init: add published\n"
             "|     " +
@@ -137,28 +120,25 @@ TEST_F(MigrationCliSqlite, HistoryShowsTheGraphNewestFirst) {
                 "|     " +
                 describe(blog_init().up.at(1)) + "\n");
   const CliRun json = run_cli({"history", "--json"}, config(seed(), {}));
-  EXPECT_EQ(
-      json.out,
-      "[{\"branchpoint\":false,\"down_revisions\":[\"0001_init\"],\"head\":"
-      "true,"
-      "\"label\":\"add "
-      "published\",\"mergepoint\":false,\"revision\":\"0002_add_published\"},"
-      "{\"branchpoint\":false,\"down_revisions\":[],\"head\":false,"
-      "\"label\":\"create users and "
-      "posts\",\"mergepoint\":false,\"revision\":\"0001_init\"}]\n");
+  EXPECT_EQ(json.out,
+            "[{\"branchpoint\":false,\"down_revisions\":[\"0001_init\"],\"head\":"
+            "true,"
+            "\"label\":\"add "
+            "published\",\"mergepoint\":false,\"revision\":\"0002_add_published\"},"
+            "{\"branchpoint\":false,\"down_revisions\":[],\"head\":false,"
+            "\"label\":\"create users and "
+            "posts\",\"mergepoint\":false,\"revision\":\"0001_init\"}]\n");
 }
 
 TEST_F(MigrationCliSqlite, ShowPrintsOperationsAndSql) {
   const CliRun run = run_cli({"show", "0002"}, config(seed(), blog_v2()));
   ASSERT_EQ(run.exit_code, 0) << run.err;
-  EXPECT_EQ(run.out.rfind(
-                "revision: 0002_add_published\nparents: 0001_init\nlabel: add "
-                "published\noperations:\n  add column posts.published",
-                0),
+  EXPECT_EQ(run.out.rfind("revision: 0002_add_published\nparents: 0001_init\nlabel: add "
+                          "published\noperations:\n  add column posts.published",
+                          0),
             0u)
       << run.out;
-  EXPECT_TRUE(has(
-      run.out, "sql (sqlite):\nALTER TABLE \"posts\" ADD COLUMN \"published\""))
+  EXPECT_TRUE(has(run.out, "sql (sqlite):\nALTER TABLE \"posts\" ADD COLUMN \"published\""))
       << run.out;
 }
 
@@ -166,10 +146,8 @@ TEST_F(MigrationCliSqlite, StampRecordsWithoutRunning) {
   const CliRun run = run_cli({"stamp", "0002"}, config(seed(), blog_v2()));
   ASSERT_EQ(run.exit_code, 0) << run.err;
   EXPECT_EQ(run.out, "stamped 0002: 2 revisions recorded as applied\n");
-  EXPECT_EQ(run_cli({"current"}, config(seed(), blog_v2())).out,
-            "0002_add_published (head)\n");
-  EXPECT_EQ(scalar("SELECT count(*) FROM sqlite_schema WHERE name = 'users'"),
-            "0");
+  EXPECT_EQ(run_cli({"current"}, config(seed(), blog_v2())).out, "0002_add_published (head)\n");
+  EXPECT_EQ(scalar("SELECT count(*) FROM sqlite_schema WHERE name = 'users'"), "0");
 }
 
 TEST_F(MigrationCliSqlite, CheckComparesModelsWithTheReplay) {
@@ -178,23 +156,22 @@ TEST_F(MigrationCliSqlite, CheckComparesModelsWithTheReplay) {
   EXPECT_EQ(run.out, "no differences: the migrations hold the models\n");
   run = run_cli({"check"}, config({blog_init()}, blog_v2()));
   EXPECT_EQ(run.exit_code, 1);
-  EXPECT_EQ(run.out, "the models hold changes no migration holds (run "
-                     "`revision --autogenerate -m MSG`):\n"
-                     "  " +
-                         describe(blog_published().up.at(0)) + "\n");
+  EXPECT_EQ(run.out,
+            "the models hold changes no migration holds (run "
+            "`revision --autogenerate -m MSG`):\n"
+            "  " +
+                describe(blog_published().up.at(0)) + "\n");
   run = run_cli({"check", "--json"}, config({blog_init()}, blog_v2()));
   EXPECT_EQ(run.exit_code, 1);
-  EXPECT_EQ(run.out,
-            "{\"heads\":[\"0001_init\"],\"ok\":false,\"operations\":[\"" +
-                describe(blog_published().up.at(0)) + "\"]}\n");
+  EXPECT_EQ(run.out, "{\"heads\":[\"0001_init\"],\"ok\":false,\"operations\":[\"" +
+                         describe(blog_published().up.at(0)) + "\"]}\n");
   std::vector<Migration> branches = seed();
   branches.push_back(make_migration("0002_b", {"0001_init"}, "b", {}));
   run = run_cli({"check"}, config(branches, blog_v2()));
   EXPECT_EQ(run.exit_code, 1);
-  EXPECT_EQ(
-      run.out,
-      "several heads: 0002_add_published 0002_b (join them with `merge -m MSG "
-      "0002_add_published 0002_b`)\n");
+  EXPECT_EQ(run.out,
+            "several heads: 0002_add_published 0002_b (join them with `merge -m MSG "
+            "0002_add_published 0002_b`)\n");
 }
 
 TEST_F(MigrationCliSqlite, ErrorsNameTheRevision) {
@@ -209,13 +186,11 @@ TEST_F(MigrationCliSqlite, ErrorsNameTheRevision) {
 
   run = run_cli({"upgrade", "0002"}, config(branches, blog_v2()));
   EXPECT_EQ(run.exit_code, 2);
-  EXPECT_TRUE(has(run.err, "0002_add_published") && has(run.err, "0002_b"))
-      << run.err;
+  EXPECT_TRUE(has(run.err, "0002_add_published") && has(run.err, "0002_b")) << run.err;
 
   run = run_cli({"upgrade", "head"}, config(branches, blog_v2()));
   EXPECT_EQ(run.exit_code, 2);
-  EXPECT_TRUE(has(run.err, "0002_add_published") && has(run.err, "0002_b"))
-      << run.err;
+  EXPECT_TRUE(has(run.err, "0002_add_published") && has(run.err, "0002_b")) << run.err;
 
   run = run_cli({"show", "nosuch"}, config(seed(), blog_v2()));
   EXPECT_EQ(run.exit_code, 2);
@@ -231,14 +206,13 @@ TEST_F(MigrationCliSqlite, UsageErrorsAndHelp) {
   run = run_cli({"revision"}, config(seed(), blog_v2()));
   EXPECT_EQ(run.exit_code, 2);
   EXPECT_TRUE(has(run.err, "--message")) << run.err;
-  for (const char *command :
-       {"revision", "upgrade", "downgrade", "current", "heads", "branches",
-        "history", "show", "merge", "stamp", "check", "drift"}) {
+  for (const char* command : {"revision", "upgrade", "downgrade", "current", "heads", "branches",
+                              "history", "show", "merge", "stamp", "check", "drift"}) {
     run = run_cli({command, "--help"}, config(seed(), blog_v2()));
     EXPECT_EQ(run.exit_code, 0) << command;
     EXPECT_TRUE(has(run.out, command)) << command << ": " << run.out;
   }
 }
 
-} // namespace
-} // namespace tempest::testing
+}  // namespace
+}  // namespace tempest::testing

@@ -24,8 +24,7 @@ struct CliRun {
   std::string err;
 };
 
-[[nodiscard]] inline CliRun run_cli(const std::vector<std::string> &args,
-                                    CliConfig config) {
+[[nodiscard]] inline CliRun run_cli(const std::vector<std::string>& args, CliConfig config) {
   std::ostringstream out;
   std::ostringstream err;
   config.out = &out;
@@ -34,12 +33,8 @@ struct CliRun {
   return {code, out.str(), err.str()};
 }
 
-inline Schema blog_v1() {
-  return reflect_schema(blog::user_model(), blog::v1::post_model());
-}
-inline Schema blog_v2() {
-  return reflect_schema(blog::user_model(), blog::v2::post_model());
-}
+inline Schema blog_v1() { return reflect_schema(blog::user_model(), blog::v1::post_model()); }
+inline Schema blog_v2() { return reflect_schema(blog::user_model(), blog::v2::post_model()); }
 
 // The migrations a rebuild would collect after each `revision --autogenerate`
 // of the seed.
@@ -53,9 +48,8 @@ inline Migration blog_published() {
 }
 
 class MigrationCliSqlite : public ::testing::Test {
-protected:
-  [[nodiscard]] CliConfig config(std::vector<Migration> migrations,
-                                 Schema models) {
+ protected:
+  [[nodiscard]] CliConfig config(std::vector<Migration> migrations, Schema models) {
     return {.driver = driver_.get(),
             .dialect = DialectKind::Sqlite,
             .migrations = std::move(migrations),
@@ -63,13 +57,12 @@ protected:
             .migrations_dir = dir_.path() / "migrations",
             .now = [] { return std::string("2024-05-01T12:00:00Z"); }};
   }
-  [[nodiscard]] std::string scalar(const std::string &sql) {
+  [[nodiscard]] std::string scalar(const std::string& sql) {
     return driver_->query(sql).rows.at(0).at(0).value_or("NULL");
   }
 
   TempDir dir_;
-  std::unique_ptr<SqliteDriver> driver_ =
-      SqliteDriver::open(dir_.file("app.db"));
+  std::unique_ptr<SqliteDriver> driver_ = SqliteDriver::open(dir_.file("app.db"));
 };
 
-} // namespace tempest::testing
+}  // namespace tempest::testing

@@ -17,9 +17,9 @@
 
 namespace tempest::testing {
 
-inline void cli_seed_walkthrough(Driver &driver, DialectKind dialect,
-                                 const std::filesystem::path &dir) {
-  const auto contains = [](const std::string &text, const std::string &part) {
+inline void cli_seed_walkthrough(Driver& driver, DialectKind dialect,
+                                 const std::filesystem::path& dir) {
+  const auto contains = [](const std::string& text, const std::string& part) {
     return text.find(part) != std::string::npos;
   };
   CliConfig config{.driver = &driver,
@@ -30,18 +30,17 @@ inline void cli_seed_walkthrough(Driver &driver, DialectKind dialect,
                    .now = [] { return std::string("2024-05-01T12:00:00Z"); }};
 
   // 1. The first migration from the models.
-  CliRun run = run_cli({"revision", "-m", "create users and posts",
-                        "--autogenerate", "--rev-id", "0001_init"},
-                       config);
+  CliRun run = run_cli(
+      {"revision", "-m", "create users and posts", "--autogenerate", "--rev-id", "0001_init"},
+      config);
   ASSERT_EQ(run.exit_code, 0) << run.err;
   EXPECT_TRUE(std::filesystem::exists(dir / "migrations" / "0001_init.cpp"));
-  config.migrations.push_back(blog_init()); // the rebuild collects it
+  config.migrations.push_back(blog_init());  // the rebuild collects it
 
   // 2. Apply.
   run = run_cli({"upgrade"}, config);
   ASSERT_EQ(run.exit_code, 0) << run.err;
-  EXPECT_TRUE(contains(run.out, "applied 0001_init (create users and posts)"))
-      << run.out;
+  EXPECT_TRUE(contains(run.out, "applied 0001_init (create users and posts)")) << run.out;
   EXPECT_EQ(run_cli({"check"}, config).exit_code, 0);
 
   // 3. `published` added to Post: check fails, autogenerate finds the column.
@@ -49,18 +48,15 @@ inline void cli_seed_walkthrough(Driver &driver, DialectKind dialect,
   EXPECT_EQ(run_cli({"check"}, config).exit_code, 1);
   run = run_cli({"revision", "-m", "add published", "--autogenerate"}, config);
   ASSERT_EQ(run.exit_code, 0) << run.err;
-  EXPECT_TRUE(contains(run.out, "detected add column posts.published"))
-      << run.out;
-  const std::string text =
-      read_text_file((dir / "migrations" / "0002_add_published.cpp").string());
+  EXPECT_TRUE(contains(run.out, "detected add column posts.published")) << run.out;
+  const std::string text = read_text_file((dir / "migrations" / "0002_add_published.cpp").string());
   EXPECT_TRUE(contains(text, "add_column(\"posts\"")) << text;
   config.migrations.push_back(blog_published());
   EXPECT_EQ(run_cli({"check"}, config).exit_code, 0);
 
   run = run_cli({"upgrade"}, config);
   ASSERT_EQ(run.exit_code, 0) << run.err;
-  EXPECT_TRUE(contains(run.out, "applied 0002_add_published (add published)"))
-      << run.out;
+  EXPECT_TRUE(contains(run.out, "applied 0002_add_published (add published)")) << run.out;
   EXPECT_EQ(run_cli({"current"}, config).out, "0002_add_published (head)\n");
   run = run_cli({"drift"}, config);
   EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
@@ -77,12 +73,10 @@ inline void cli_seed_walkthrough(Driver &driver, DialectKind dialect,
             "* 0001_init <- base: create users and posts\n");
   run = run_cli({"drift"}, config);
   EXPECT_EQ(run.exit_code, 1) << run.out << run.err;
-  EXPECT_TRUE(contains(run.out, "0002_add_published") ||
-              contains(run.out, "published"))
-      << run.out;
+  EXPECT_TRUE(contains(run.out, "0002_add_published") || contains(run.out, "published")) << run.out;
   run = run_cli({"upgrade"}, config);
   ASSERT_EQ(run.exit_code, 0) << run.err;
   EXPECT_EQ(run_cli({"drift"}, config).exit_code, 0);
 }
 
-} // namespace tempest::testing
+}  // namespace tempest::testing

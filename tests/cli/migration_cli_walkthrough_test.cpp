@@ -9,5 +9,5 @@ TEST_F(MigrationCliSqlite, SeedWalkthrough) {
   cli_seed_walkthrough(*driver_, DialectKind::Sqlite, dir_.path());
 }
 
-} // namespace
-} // namespace tempest::testing
+}  // namespace
+}  // namespace tempest::testing

@@ -18,10 +18,9 @@ TEST(MigrationCliPostgres, SeedWalkthrough) {
 TEST(MigrationCliPostgres, WarnsAboutTableRewrites) {
   TempDir dir;
   Schema models = blog_v1();
-  for (Table &table : models.tables) {
-    for (Column &column : table.columns) {
-      if (table.name == "posts" && column.name == "user_id")
-        column.type.kind = TypeKind::Int32;
+  for (Table& table : models.tables) {
+    for (Column& column : table.columns) {
+      if (table.name == "posts" && column.name == "user_id") column.type.kind = TypeKind::Int32;
     }
   }
   CliConfig config{.driver = nullptr,
@@ -29,14 +28,11 @@ TEST(MigrationCliPostgres, WarnsAboutTableRewrites) {
                    .migrations = {blog_init()},
                    .models = models,
                    .migrations_dir = dir.path() / "migrations"};
-  const CliRun run =
-      run_cli({"revision", "-m", "narrow", "--autogenerate"}, config);
+  const CliRun run = run_cli({"revision", "-m", "narrow", "--autogenerate"}, config);
   ASSERT_EQ(run.exit_code, 0) << run.err;
-  EXPECT_NE(
-      run.out.find(
-          "warning: alter column posts.user_id: narrowing type change (values "
-          "may not fit the smaller integer)\n"),
-      std::string::npos)
+  EXPECT_NE(run.out.find("warning: alter column posts.user_id: narrowing type change (values "
+                         "may not fit the smaller integer)\n"),
+            std::string::npos)
       << run.out;
   EXPECT_NE(run.out.find("warning: alter column posts.user_id: PostgreSQL "
                          "rewrites posts under "
@@ -45,5 +41,5 @@ TEST(MigrationCliPostgres, WarnsAboutTableRewrites) {
       << run.out;
 }
 
-} // namespace
-} // namespace tempest::testing
+}  // namespace
+}  // namespace tempest::testing
