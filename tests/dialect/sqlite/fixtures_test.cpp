@@ -4,6 +4,7 @@
 
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 
 #include "dialect/sqlite/introspect.hpp"
@@ -20,7 +21,7 @@ using Names = std::vector<std::string>;
 std::string read_fixture(const std::string& relative) {
   std::string path = std::string(TEMPEST_FIXTURES_DIR) + "/" + relative;
   std::ifstream in(path, std::ios::binary);
-  if (!in) ADD_FAILURE() << "cannot read fixture " << path;
+  if (!in) throw std::runtime_error("cannot read fixture " + path);
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();
