@@ -1,4 +1,4 @@
-// The SQLite table rebuild against the same statements in the sqlite3 shell (issue 3, goal
+// The SQLite table rebuild against the same statements in the sqlite3 shell (goal
 // <= 1.10x). bench/rebuild-vs-sqlite3 drives it:
 //   tempest_rebuild_bench prepare DB ROWS   creates DB: items (ROWS rows, two indexes) and
 //                                           item_events (ROWS / 5 rows, FK to items, cascade)

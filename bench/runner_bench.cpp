@@ -1,4 +1,4 @@
-// Revision graph queries of the migration runner on long histories (issue 4, goal < 50 ms
+// Revision graph queries of the migration runner on long histories (goal < 50 ms
 // each at 10,000 revisions):
 //   build/release/bench/tempest_bench --benchmark_filter=runner
 

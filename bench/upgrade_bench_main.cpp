@@ -1,5 +1,5 @@
 // The runner's upgrade of N small migrations on SQLite against the sqlite3 shell running the
-// same SQL in the same transactions (issue 4, goal <= 1.10x). bench/upgrade-vs-sqlite3 drives
+// same SQL in the same transactions (goal <= 1.10x). bench/upgrade-vs-sqlite3 drives
 // it:
 //   tempest_upgrade_bench script N        prints upgrade_sql from base: the shell's input
 //   tempest_upgrade_bench run N DB        upgrades DB (a new file) and prints its timings

@@ -53,9 +53,14 @@ std::string canonical_json(std::vector<Operation> ops) {
 std::string migration_checksum(const Migration& migration) {
   const std::string text =
       "up\n" + canonical_json(migration.up) + "down\n" + canonical_json(migration.down);
+  // Fetched once: OpenSSL 3 looks EVP_sha256() up in its providers on every use, which costs
+  // more than hashing a migration (https://www.openssl.org/docs/man3.0/man7/crypto.html,
+  // "Performance"). The object is thread-safe and lives as long as the program.
+  static EVP_MD* const sha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
   std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
   unsigned int size = 0;
-  if (EVP_Digest(text.data(), text.size(), digest.data(), &size, EVP_sha256(), nullptr) != 1) {
+  if (sha256 == nullptr ||
+      EVP_Digest(text.data(), text.size(), digest.data(), &size, sha256, nullptr) != 1) {
     throw Error("migration \"" + migration.revision + "\": OpenSSL could not compute SHA-256");
   }
   static constexpr char kHex[] = "0123456789abcdef";

@@ -101,11 +101,11 @@ TEST_F(SqliteRunner, RebuiltTableDroppedOrRenamedLaterInTheMigration) {
   // rename (and still checked there). The execute() steps make the planner write each rebuild
   // before the statement that follows.
   std::vector<Migration> history = base();
-  history.push_back(make_migration(
-      "0002_rebuild_rename", {"0001_init"}, "rebuild child, then rename it",
-      {alter_column("child", column("parent_id", bigint()),
-                    column("parent_id", bigint()).nullable()),
-       execute("SELECT 1", "SELECT 1"), rename_table("child", "kid")}));
+  history.push_back(
+      make_migration("0002_rebuild_rename", {"0001_init"}, "rebuild child, then rename it",
+                     {alter_column("child", column("parent_id", bigint()),
+                                   column("parent_id", bigint()).nullable()),
+                      execute("SELECT 1", "SELECT 1"), rename_table("child", "kid")}));
   driver_->execute("PRAGMA foreign_keys = OFF");
   driver_->execute("INSERT INTO child (id, parent_id) VALUES (30, 3)");
   driver_->execute("PRAGMA foreign_keys = ON");
@@ -122,8 +122,7 @@ TEST_F(SqliteRunner, RebuiltTableDroppedOrRenamedLaterInTheMigration) {
 
   history.push_back(make_migration(
       "0003_rebuild_drop", {"0002_rebuild_rename"}, "rebuild kid, then drop it",
-      {alter_column("kid", column("parent_id", bigint()).nullable(),
-                    column("parent_id", bigint())),
+      {alter_column("kid", column("parent_id", bigint()).nullable(), column("parent_id", bigint())),
        execute("SELECT 1", "SELECT 1"),
        drop_table(table("kid", {column("id", bigint()), column("parent_id", bigint())})
                       .primary_key("pk_child", {"id"})
