@@ -15,7 +15,8 @@
 //
 // Commands (each has --help):
 //   revision -m MSG [--autogenerate] [--rev-id ID] [--head H] [--depends-on R]
-//   upgrade [TARGET] [--sql [FROM:TO]]   TARGET: heads (default), head, REV or prefix, +N;
+//   upgrade [TARGET] [--sql [FROM:TO]]   TARGET: heads (default), head, REV or prefix,
+//                                        REV@head, +N;
 //                                        --sql prints the script, changes nothing
 //   downgrade TARGET [--sql]             N or -N (the last N), REV (stays applied), base
 //   current [--json]    heads [--json]    branches

@@ -8,6 +8,7 @@
 //   head       the only head; an error naming them all when there are several
 //   base       before the first migration: nothing applied
 //   <revision> a full revision id, or a prefix that matches exactly one revision
+//   REV@head   the head of the branch holding REV: the only head descending from it
 //   +N         upgrade: the next N pending migrations, in topological order
 //   -N         downgrade: revert the last N applied migrations, in reverse topological order
 //   N          downgrade: as -N, when N is written without leading zeros and no revision id
@@ -23,9 +24,10 @@
 namespace tempest {
 
 // The revision `name` designates: a full revision id, "head" when the graph has exactly one
-// head, or a unique prefix of a revision id (an exact id wins over longer ids it prefixes).
-// Throws MigrationError for an empty name, an unknown revision, several heads for "head"
-// (naming them) and an ambiguous prefix (listing the matching revisions).
+// head, "REV@head" (the one head descending from REV), or a unique prefix of a revision id (an
+// exact id wins over longer ids it prefixes). Throws MigrationError for an empty name, an
+// unknown revision, several heads for "head" or "REV@head" (naming them) and an ambiguous
+// prefix (listing the matching revisions).
 [[nodiscard]] std::string resolve_revision(const MigrationGraph& graph, std::string_view name);
 
 // The revisions an upgrade to `target` applies, in the graph's topological order: the target's

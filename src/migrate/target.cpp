@@ -48,12 +48,31 @@ std::size_t parse_count(std::string_view target, std::string_view digits) {
   return static_cast<std::size_t>(std::stoul(std::string(digits)));
 }
 
+// "REV@head": the head of the branch that holds REV (Alembic's syntax), the one head that
+// descends from it.
+std::string branch_head(const MigrationGraph& graph, std::string_view name) {
+  const std::string base = resolve_revision(graph, name.substr(0, name.size() - 5));
+  std::vector<std::string> heads;
+  for (const std::string& head : graph.heads()) {
+    const std::vector<std::string> ancestors = graph.ancestors(head);
+    if (std::find(ancestors.begin(), ancestors.end(), base) != ancestors.end())
+      heads.push_back(head);
+  }
+  if (heads.size() != 1) {
+    throw MigrationError("target " + quoted(name) + " is ambiguous: " + quoted(base) +
+                         " leads to " + std::to_string(heads.size()) + " heads (" +
+                         quoted_list(heads, kMaxMatchesShown) + "); name one of them");
+  }
+  return heads.front();
+}
+
 }  // namespace
 
 std::string resolve_revision(const MigrationGraph& graph, std::string_view name) {
   if (name.empty()) throw MigrationError("empty revision name");
   const std::string text(name);
   if (graph.contains(text)) return text;
+  if (name.size() > 5 && name.ends_with("@head")) return branch_head(graph, name);
   if (name == "head") {
     const std::vector<std::string> heads = graph.heads();
     if (heads.size() == 1) return heads.front();

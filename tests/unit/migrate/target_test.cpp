@@ -71,6 +71,19 @@ TEST(ResolveRevision, Errors) {
             "target \"head\": there are no migrations");
 }
 
+TEST(ResolveRevision, BranchHeadIsTheOnlyHeadDescendingFromTheRevision) {
+  const MigrationGraph graph(branches());
+  EXPECT_EQ(resolve_revision(graph, "0003_left@head"), "0003_left");
+  EXPECT_EQ(resolve_revision(graph, "0004@head"), "0004_right");
+  EXPECT_EQ(error_of([&] { (void)resolve_revision(graph, "0002_users@head"); }),
+            "target \"0002_users@head\" is ambiguous: \"0002_users\" leads to 2 heads "
+            "(\"0003_left\", \"0004_right\"); name one of them");
+  EXPECT_EQ(error_of([&] { (void)resolve_revision(graph, "0009@head"); }),
+            "unknown revision \"0009\"");
+  // The upgrade plan follows: the branch's pending ancestors only.
+  EXPECT_EQ(plan_upgrade(graph, {"0001_init"}, "0004@head"), (Names{"0002_users", "0004_right"}));
+}
+
 TEST(PlanUpgrade, HeadsAppliesEverythingPendingInTopologicalOrder) {
   const MigrationGraph graph(diamond());
   EXPECT_EQ(plan_upgrade(graph, {}, "heads"),
