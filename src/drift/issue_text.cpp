@@ -6,6 +6,7 @@
 #include <variant>
 #include <vector>
 
+#include "ops/describe_text.hpp"
 #include "tempest/operations.hpp"
 #include "tempest/schema.hpp"
 
@@ -17,38 +18,8 @@ struct Overloaded : F... {
   using F::operator()...;
 };
 
-std::string quoted(std::string_view text) {
-  std::string out = "'";
-  for (char c : text) {
-    out += c;
-    if (c == '\'') out += '\'';
-  }
-  return out + "'";
-}
-
-std::string join(const std::vector<std::string>& items) {
-  std::string out;
-  for (const std::string& item : items) {
-    if (!out.empty()) out += ", ";
-    out += item;
-  }
-  return out;
-}
-
-bool is_bare_literal_type(TypeKind kind) {
-  switch (kind) {
-    case TypeKind::Int16:
-    case TypeKind::Int32:
-    case TypeKind::Int64:
-    case TypeKind::Bool:
-    case TypeKind::Float32:
-    case TypeKind::Float64:
-    case TypeKind::Numeric:
-      return true;
-    default:
-      return false;
-  }
-}
+using describe_text::join;
+using describe_text::quoted;
 
 std::string table_text(const Table& table) {
   std::vector<std::string> columns;
@@ -96,11 +67,7 @@ std::string column_text(const Column& column) {
   std::string out = type_to_string(column.type);
   out += column.nullable ? " NULL" : " NOT NULL";
   if (column.default_value) {
-    const ColumnDefault& value = *column.default_value;
-    out += " DEFAULT ";
-    out += value.kind == DefaultKind::Literal && !is_bare_literal_type(column.type.kind)
-               ? quoted(value.value)
-               : value.value;
+    out += " DEFAULT " + describe_text::default_value(column.type, column.default_value);
   }
   if (column.identity != Identity::None) {
     out += " IDENTITY " + std::string(to_string(column.identity));

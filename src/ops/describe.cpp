@@ -4,6 +4,7 @@
 #include <variant>
 #include <vector>
 
+#include "ops/describe_text.hpp"
 #include "schema/sql_keywords.hpp"
 #include "tempest/operations.hpp"
 #include "tempest/schema.hpp"
@@ -11,45 +12,10 @@
 namespace tempest {
 namespace {
 
-std::string quoted(std::string_view text) {
-  std::string out = "'";
-  for (char c : text) {
-    out += c;
-    if (c == '\'') out += '\'';
-  }
-  return out + "'";
-}
+using describe_text::join;
+using describe_text::quoted;
 
-std::string join(const std::vector<std::string>& items) {
-  std::string out;
-  for (const std::string& item : items) {
-    if (!out.empty()) out += ", ";
-    out += item;
-  }
-  return out;
-}
-
-bool is_unquoted_literal_type(TypeKind kind) {
-  switch (kind) {
-    case TypeKind::Int16:
-    case TypeKind::Int32:
-    case TypeKind::Int64:
-    case TypeKind::Bool:
-    case TypeKind::Float32:
-    case TypeKind::Float64:
-    case TypeKind::Numeric:
-      return true;
-    default:
-      return false;
-  }
-}
-
-// Literals read as SQL would spell them: numbers and booleans bare, everything else quoted.
-std::string default_text(const ColumnType& type, const std::optional<ColumnDefault>& value) {
-  if (!value) return "none";
-  if (value->kind == DefaultKind::Expression) return value->value;
-  return is_unquoted_literal_type(type.kind) ? value->value : quoted(value->value);
-}
+using describe_text::default_value;
 
 std::string_view identity_text(Identity identity) {
   switch (identity) {
@@ -69,7 +35,7 @@ std::string_view identity_text(Identity identity) {
 std::string column_spec(const Column& column) {
   std::string out = type_to_string(column.type);
   if (!column.nullable) out += " NOT NULL";
-  if (column.default_value) out += " DEFAULT " + default_text(column.type, column.default_value);
+  if (column.default_value) out += " DEFAULT " + default_value(column.type, column.default_value);
   switch (column.identity) {
     case Identity::None:
       break;
@@ -95,8 +61,8 @@ std::string column_changes(const Column& from, const Column& to) {
     changes.push_back(from.nullable ? "nullable -> NOT NULL" : "NOT NULL -> nullable");
   }
   if (from.default_value != to.default_value) {
-    changes.push_back("default " + default_text(from.type, from.default_value) + " -> " +
-                      default_text(to.type, to.default_value));
+    changes.push_back("default " + default_value(from.type, from.default_value) + " -> " +
+                      default_value(to.type, to.default_value));
   }
   if (from.identity != to.identity) {
     changes.push_back("identity " + std::string(identity_text(from.identity)) + " -> " +
