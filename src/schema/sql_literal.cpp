@@ -17,28 +17,6 @@ bool is_word(char c) {
          static_cast<unsigned char>(c) >= 0x80;
 }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-// The end of the quoted token starting at s[start] ('...' or "..."), a doubled quote being
-// part of it; s.size() when unterminated.
-std::size_t quoted_end(std::string_view s, std::size_t start) {
-  const char quote = s[start];
-  std::size_t i = start + 1;
-  while (i < s.size()) {
-    if (s[i] != quote) {
-      ++i;
-    } else if (i + 1 < s.size() && s[i + 1] == quote) {
-      i += 2;
-    } else {
-      return i + 1;
-    }
-  }
-  return s.size();
-}
 
 // A double-quoted identifier as normalize_sql_expression writes it: "title" and title name
 // the same column in both engines (after a rename SQLite writes the one, PostgreSQL the
@@ -109,7 +87,7 @@ std::optional<std::size_t> trailing_cast(std::string_view s) {
       ++i;
     }
   }
-  if (!last || !is_type_name(trim(s.substr(*last + 2)))) return std::nullopt;
+  if (!last || !is_type_name(trim_sql_space(s.substr(*last + 2)))) return std::nullopt;
   return last;
 }
 
@@ -117,7 +95,7 @@ std::optional<std::size_t> trailing_cast(std::string_view s) {
 // reads 'now', 'today'... against the clock.
 bool is_clock_type(std::string_view type) {
   std::string word;
-  for (char c : trim(type)) {
+  for (char c : trim_sql_space(type)) {
     if (!std::isalpha(static_cast<unsigned char>(c)) && c != '_' && c != '.') break;
     word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   }
@@ -145,9 +123,30 @@ std::optional<std::string> unquote(std::string_view s) {
 
 }  // namespace
 
+std::string_view trim_sql_space(std::string_view s) {
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+std::size_t quoted_token_end(std::string_view s, std::size_t start) {
+  const char quote = s[start];
+  std::size_t i = start + 1;
+  while (i < s.size()) {
+    if (s[i] != quote) {
+      ++i;
+    } else if (i + 1 < s.size() && s[i + 1] == quote) {
+      i += 2;
+    } else {
+      return i + 1;
+    }
+  }
+  return s.size();
+}
+
 std::string_view strip_outer_parens(std::string_view sql) {
-  std::string_view s = trim(sql);
-  while (s.size() >= 2 && parens_wrap_whole(s)) s = trim(s.substr(1, s.size() - 2));
+  std::string_view s = trim_sql_space(sql);
+  while (s.size() >= 2 && parens_wrap_whole(s)) s = trim_sql_space(s.substr(1, s.size() - 2));
   return s;
 }
 
@@ -186,7 +185,7 @@ std::string normalize_sql_expression(std::string_view sql) {
     if (pending_space && !out.empty() && wordish(out.back()) && wordish(c)) out += ' ';
     pending_space = false;
     if (c == '\'' || c == '"') {
-      const std::size_t end = quoted_end(s, i);
+      const std::size_t end = quoted_token_end(s, i);
       out += c == '"' ? identifier_key(s.substr(i, end - i)) : s.substr(i, end - i);
       i = end;
     } else {

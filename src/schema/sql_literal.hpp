@@ -8,6 +8,13 @@
 
 namespace tempest {
 
+// `sql` without surrounding white space.
+[[nodiscard]] std::string_view trim_sql_space(std::string_view sql);
+
+// The end of the quoted token starting at sql[start] (a '...' string or "..." identifier), a
+// doubled quote being part of the token; sql.size() when unterminated.
+[[nodiscard]] std::size_t quoted_token_end(std::string_view sql, std::size_t start);
+
 // `sql` with surrounding white space and redundant outer parentheses removed:
 // "( (a + b) )" -> "a + b", "(a) + (b)" unchanged.
 [[nodiscard]] std::string_view strip_outer_parens(std::string_view sql);

@@ -26,30 +26,9 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-// The end of the quoted token starting at s[start] (a '...' string or "..." identifier), a
-// doubled quote being part of the token; s.size() when unterminated.
-std::size_t quoted_end(std::string_view s, std::size_t start) {
-  const char quote = s[start];
-  std::size_t i = start + 1;
-  while (i < s.size()) {
-    if (s[i] != quote) {
-      ++i;
-    } else if (i + 1 < s.size() && s[i + 1] == quote) {
-      i += 2;
-    } else {
-      return i + 1;
-    }
-  }
-  return s.size();
-}
 
 bool is_space(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return s;
-}
 
 bool is_type_name(std::string_view s) {
   if (s.empty() || !(std::isalpha(static_cast<unsigned char>(s.front())) || s.front() == '"')) {
@@ -58,7 +37,7 @@ bool is_type_name(std::string_view s) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     char c = s[i];
     if (c == '"') {
-      i = quoted_end(s, i) - 1;
+      i = quoted_token_end(s, i) - 1;
     } else if (!is_word(c) && !is_space(c) && c != '.' && c != '(' && c != ')' && c != ',' &&
                c != '[' && c != ']') {
       return false;
@@ -75,7 +54,7 @@ std::optional<std::size_t> trailing_cast(std::string_view s) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     char c = s[i];
     if (c == '\'' || c == '"') {
-      i = quoted_end(s, i) - 1;
+      i = quoted_token_end(s, i) - 1;
     } else if (c == '(') {
       ++depth;
     } else if (c == ')') {
@@ -85,13 +64,13 @@ std::optional<std::size_t> trailing_cast(std::string_view s) {
       ++i;
     }
   }
-  if (!last || !is_type_name(trim(s.substr(*last + 2)))) return std::nullopt;
+  if (!last || !is_type_name(trim_sql_space(s.substr(*last + 2)))) return std::nullopt;
   return last;
 }
 
 // The text of `s` when it is exactly one '...' string, with '' unescaped.
 std::optional<std::string> unquote(std::string_view s) {
-  if (s.size() < 2 || s.front() != '\'' || quoted_end(s, 0) != s.size()) return std::nullopt;
+  if (s.size() < 2 || s.front() != '\'' || quoted_token_end(s, 0) != s.size()) return std::nullopt;
   std::string out;
   for (std::size_t i = 1; i + 1 < s.size(); ++i) {
     out += s[i];
@@ -115,13 +94,13 @@ std::optional<Constant> constant_of(std::string_view sql) {
   if (s.empty()) return std::nullopt;
   std::size_t end = 0;
   if (s.front() == '\'') {
-    end = quoted_end(s, 0);
+    end = quoted_token_end(s, 0);
   } else {
     while (end < s.size() && (is_word(s[end]) || s[end] == '.' || s[end] == '-')) ++end;
   }
   if (end != s.size()) {
     auto cast = trailing_cast(s);
-    if (!cast || trim(s.substr(end, *cast - end)).size() != 0) return std::nullopt;
+    if (!cast || trim_sql_space(s.substr(end, *cast - end)).size() != 0) return std::nullopt;
   }
   std::string_view value = s.substr(0, end);
   if (auto text = unquote(value)) return Constant{std::move(*text), true, false};
@@ -261,7 +240,7 @@ bool is_varchar_column(std::string_view token, const std::vector<std::string>& c
   if (token.empty()) return false;
   std::string name;
   if (token.front() == '"') {
-    if (quoted_end(token, 0) != token.size()) return false;
+    if (quoted_token_end(token, 0) != token.size()) return false;
     for (std::size_t i = 1; i + 1 < token.size(); ++i) {
       name += token[i];
       if (token[i] == '"') ++i;
@@ -314,7 +293,7 @@ std::string clean_expression(std::string_view sql,
       // An identifier; "email::text" is how pretty-printed index keys relabel a varchar.
       std::size_t end = i + 1;
       if (c == '"') {
-        end = quoted_end(s, i);
+        end = quoted_token_end(s, i);
       } else {
         while (end < s.size() && is_word(s[end])) ++end;
       }
@@ -326,7 +305,7 @@ std::string clean_expression(std::string_view sql,
         i = *after;
       }
     } else if (c == '\'') {
-      std::size_t end = quoted_end(s, i);
+      std::size_t end = quoted_token_end(s, i);
       std::string_view literal = s.substr(i, end - i);
       if (auto after = cast_to(s, end, kTextCast); after && !cast_follows(s, *after)) {
         out += literal;
