@@ -10,7 +10,9 @@ struct sqlite3;
 namespace tempest {
 
 // A connection to an SQLite database through libsqlite3. Foreign key enforcement is switched
-// on at open (SQLite leaves it off by default).
+// on at open (SQLite leaves it off by default). Like every Driver, it serves one thread at a
+// time: the connection is opened without its own mutex (SQLITE_OPEN_NOMUTEX), so sharing it
+// between threads needs the caller's lock.
 class SqliteDriver final : public Driver {
  public:
   // Opens (creating if needed) the database file at `path`; ":memory:" for a private
