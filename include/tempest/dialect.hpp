@@ -4,7 +4,9 @@
 // operations to SQL, reading a live schema, normalising schemas for comparison, and the
 // capability flags that tests and the runner consult. SQL is produced here and nowhere else.
 
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -72,6 +74,12 @@ struct ScriptFrame {
   std::vector<std::string> close;  // COMMIT; SQLite rebuilds: PRAGMA foreign_keys = ON
 };
 
+// What StepExecutor::run observed, for the runner's progress lines.
+struct StepReport {
+  // Set when the step rebuilt a table (SQLite): the rows copied into the new table.
+  std::optional<std::int64_t> rows_copied;
+};
+
 // Runs rendered steps on a live database for the migration runner, one transaction at a time:
 //   begin(steps); run(step) for each; check(); commit();   or rollback() after any failure.
 // A step whose `transactional` is false runs through run_alone(), outside any transaction.
@@ -85,7 +93,7 @@ class StepExecutor {
   // lock at once. Throws DatabaseError; nothing is left changed then.
   virtual void begin(std::span<const RenderedStep> steps) = 0;
   // Runs one step of those given to begin(). Throws DatabaseError naming the statement.
-  virtual void run(const RenderedStep& step) = 0;
+  virtual StepReport run(const RenderedStep& step) = 0;
   // The checks due before COMMIT (SQLite: foreign_key_check of the rebuilt tables). Throws
   // DatabaseError naming the offending rows.
   virtual void check() = 0;

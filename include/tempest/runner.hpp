@@ -58,9 +58,10 @@ struct RunnerOptions {
   // Quoted in every statement. Keep the "tempest_db_" prefix so introspection hides it.
   std::string version_table = "tempest_db_migrations";
   // Progress lines, one per migration: "applied 0002_x (add published) in 12 ms",
-  // "reverted ...", "skipped 0002_x (add published): applied by another runner"; "accepted the
-  // changed checksum of 0002_x"; stamp: "stamped 0002: 2 revisions recorded as applied".
-  // Null: silent.
+  // "reverted ...", "skipped 0002_x (add published): applied by another runner"; before them,
+  // one per table a SQLite rebuild copied: "  0002_x: rebuilt table "post", 1000 rows copied
+  // in 9 ms"; "accepted the changed checksum of 0002_x"; stamp: "stamped 0002: 2 revisions
+  // recorded as applied". Null: silent.
   std::ostream* log = nullptr;
   // When an applied migration's checksum differs from the one recorded, record the new one and
   // go on, instead of throwing MigrationError. For a deliberate edit of an applied migration

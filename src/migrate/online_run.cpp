@@ -1,6 +1,8 @@
 #include "migrate/online_run.hpp"
 
 #include <chrono>
+#include <cstdint>
+#include <ostream>
 #include <optional>
 #include <span>
 #include <string>
@@ -111,10 +113,15 @@ class MigrationRun {
         return false;
       }
       for (std::size_t i = segment.begin; i < segment.end; ++i) {
+        const Clock::time_point start = Clock::now();
+        StepReport report;
         try {
-          executor.run(steps_[i]);
+          report = executor.run(steps_[i]);
         } catch (const DatabaseError& e) {
           throw_step_error(migration_, direction_, steps_, i, e);
+        }
+        if (report.rows_copied && context_.log != nullptr) {
+          log_rebuild(steps_[i], *report.rows_copied, Clock::now() - start);
         }
       }
       try {
@@ -145,6 +152,14 @@ class MigrationRun {
     }
     write_row(segment, record);
     return true;
+  }
+
+  // "  0003_x: rebuilt table "posts", 1000000 rows copied in 812 ms" (before the commit).
+  void log_rebuild(const RenderedStep& step, std::int64_t rows, Clock::duration took) {
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(took).count();
+    *context_.log << "  " << migration_.revision << ": rebuilt table \"" << step.rebuild_table
+                  << "\", " << rows << (rows == 1 ? " row" : " rows") << " copied in " << ms
+                  << " ms\n";
   }
 
   OnlineContext& context_;

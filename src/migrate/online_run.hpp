@@ -4,6 +4,7 @@
 // dialect's StepExecutor, each with its version row write, all or nothing per transaction.
 
 #include <cstddef>
+#include <iosfwd>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,6 +19,7 @@ namespace tempest {
 struct OnlineContext {
   VersionStore& store;
   StepExecutor& executor;
+  std::ostream* log = nullptr;  // RunnerOptions::log: a line per table rebuilt
 };
 
 enum class RunOutcome { Done, Skipped };

@@ -84,7 +84,7 @@ std::vector<std::string> MigrationRunner::upgrade(const std::vector<Migration>& 
 
   Schema schema = replay_applied(migrations, graph, state.complete_set);
   const std::unique_ptr<StepExecutor> executor = dialect_.step_executor(driver_);
-  OnlineContext context{store, *executor};
+  OnlineContext context{store, *executor, options_.log};
   std::vector<std::string> applied;
   for (const std::string& revision : plan) {
     const Migration& migration = migrations[index.at(revision)];
@@ -120,7 +120,7 @@ std::vector<std::string> MigrationRunner::downgrade(const std::vector<Migration>
 
   Schema schema = replay_applied(migrations, graph, state.complete_set);
   const std::unique_ptr<StepExecutor> executor = dialect_.step_executor(driver_);
-  OnlineContext context{store, *executor};
+  OnlineContext context{store, *executor, options_.log};
   std::vector<std::string> reverted;
   for (const std::string& revision : plan) {
     const Migration& migration = migrations[index.at(revision)];

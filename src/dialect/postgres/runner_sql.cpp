@@ -31,8 +31,9 @@ class PostgresStepExecutor final : public StepExecutor {
   explicit PostgresStepExecutor(Driver& driver) : driver_(driver) {}
 
   void begin(std::span<const RenderedStep>) override { driver_.begin(); }
-  void run(const RenderedStep& step) override {
+  StepReport run(const RenderedStep& step) override {
     for (const std::string& statement : step.statements) driver_.execute(statement);
+    return {};
   }
   void check() override {}  // constraints are checked by the statements (or at COMMIT)
   void commit() override { driver_.commit(); }

@@ -1,6 +1,7 @@
 #include "dialect/sqlite/execute_step.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <span>
@@ -103,16 +104,27 @@ void require_working_views(Driver& driver, const std::string& table) {
   }
 }
 
+// The connection's count of rows inserted, updated or deleted since it opened.
+std::int64_t total_changes(Driver& driver) {
+  QueryResult result = driver.query("SELECT total_changes()");
+  return std::stoll(text(result.rows.at(0).at(0)));
+}
+
 // Runs the statements of `step`; a rebuild keeps the table's triggers and its views working.
-void run_statements(Driver& driver, const RenderedStep& step) {
+// The report of a rebuild counts the rows copied: the only row changes of its statements,
+// since the triggers come back after the copy and foreign keys are off (no cascade).
+StepReport run_statements(Driver& driver, const RenderedStep& step) {
   const std::string& table = step.rebuild_table;
   if (table.empty()) {
     for (const std::string& statement : step.statements) driver.execute(statement);
-    return;
+    return {};
   }
   const std::vector<std::string> triggers = table_triggers(driver, table);
+  StepReport report;
   try {
+    const std::int64_t changes_before = total_changes(driver);
     for (const std::string& statement : step.statements) driver.execute(statement);
+    report.rows_copied = total_changes(driver) - changes_before;
     for (const std::string& trigger : triggers) driver.execute(trigger);
     require_working_views(driver, table);
   } catch (const DatabaseError& e) {
@@ -120,6 +132,7 @@ void run_statements(Driver& driver, const RenderedStep& step) {
         "rebuild of table " + quoted_name(table) + " failed, nothing was changed: " + e.what(),
         e.code(), e.statement());
   }
+  return report;
 }
 
 bool any_rebuild(std::span<const RenderedStep> steps) {
@@ -156,13 +169,14 @@ class SqliteStepExecutor final : public StepExecutor {
 
   // A rebuilt table is remembered by its root page, which a later RENAME in the same
   // transaction keeps: check() then finds it under its new name, or not at all once dropped.
-  void run(const RenderedStep& step) override {
-    run_statements(driver_, step);
-    if (step.rebuild_table.empty()) return;
+  StepReport run(const RenderedStep& step) override {
+    StepReport report = run_statements(driver_, step);
+    if (step.rebuild_table.empty()) return report;
     QueryResult root = driver_.query(
         "SELECT rootpage FROM sqlite_schema WHERE type = 'table' AND name = ?1 COLLATE NOCASE",
         {step.rebuild_table});
     if (!root.rows.empty()) rebuilt_.push_back(text(root.rows[0][0]));
+    return report;
   }
 
   // Only when enforcement was on: a database that never enforced its foreign keys may hold
@@ -243,7 +257,7 @@ void execute_in_savepoint(Driver& driver, const RenderedStep& step) {
   const bool legacy = !step.rebuild_table.empty() && pragma_on(driver, "legacy_alter_table");
   driver.execute("SAVEPOINT tempest_step");
   try {
-    run_statements(driver, step);
+    (void)run_statements(driver, step);
     driver.execute("RELEASE tempest_step");
   } catch (...) {
     try {

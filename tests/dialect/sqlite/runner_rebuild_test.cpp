@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <regex>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -66,6 +68,22 @@ TEST_F(SqliteRunner, RebuildKeepsChildRowsAndTriggers) {
                     .rows[0][0]
                     ->find("\"ck_parent_id\" CHECK (id > 0)") != std::string::npos,
             true);
+}
+
+// The trigger on parent (re-created after the copy) must not count as changed rows.
+TEST_F(SqliteRunner, RebuildLogsTheRowsItCopied) {
+  std::ostringstream log;
+  MigrationRunner runner(*driver_, RunnerOptions{.log = &log});
+  std::vector<Migration> history = base();
+  history.push_back(make_migration(
+      "0002_rebuild", {"0001_init"}, "name nullable",
+      {alter_column("parent", column("name", text()), column("name", text()).nullable())}));
+  EXPECT_EQ(runner.upgrade(history, "t"), Names{"0002_rebuild"});
+  EXPECT_TRUE(std::regex_match(log.str(),
+                               std::regex("  0002_rebuild: rebuilt table \"parent\", 2 rows copied "
+                                          "in [0-9]+ ms\napplied 0002_rebuild \\(name nullable\\) "
+                                          "in [0-9]+ ms\n")))
+      << log.str();
 }
 
 TEST_F(SqliteRunner, ForeignKeyViolationRollsTheMigrationBack) {
