@@ -38,7 +38,9 @@ JsonReader::JsonReader(const nlohmann::json& value, std::string path)
 nlohmann::json JsonReader::parse(std::string_view text) {
   try {
     return nlohmann::json::parse(text.begin(), text.end());
-  } catch (const nlohmann::json::parse_error& error) {
+  } catch (const nlohmann::json::exception& error) {
+    // parse_error for malformed text; out_of_range for a number no double holds (1e400), which
+    // would otherwise escape as an exception that is not a tempest::Error.
     throw ModelError("$: not JSON: " + json_error_text(error));
   }
 }

@@ -1,6 +1,8 @@
 #include "json/schema_json.hpp"
 
+#include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "tempest/error.hpp"
@@ -31,6 +33,26 @@ std::vector<T> list_from(const JsonObject& object, std::string_view key,
     for (const JsonReader& item : member->as_array()) items.push_back(read(item));
   }
   return items;
+}
+
+// Two items of one list with the same name (two columns "id", two tables "users") would make
+// lookups by name find either one and the rendered DDL fail half-way, so the reader
+// refuses them at the second one. `items` were read in order from the array `key` of `object`;
+// unnamed objects (named by convention later) are not compared.
+template <class T>
+void require_distinct_names(const JsonObject& object, std::string_view key, std::string_view what,
+                            const std::vector<T>& items) {
+  std::unordered_map<std::string_view, std::size_t> first;
+  first.reserve(items.size());
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (items[i].name.empty()) continue;
+    auto [it, fresh] = first.emplace(items[i].name, i);
+    if (fresh) continue;
+    const std::string list = object.reader().path() + "." + std::string(key);
+    throw ModelError(list + "[" + std::to_string(i) + "].name: duplicate " + std::string(what) +
+                     " " + nlohmann::json(items[i].name).dump() + ", first declared at " + list +
+                     "[" + std::to_string(it->second) + "]");
+  }
 }
 
 // The type as an object rather than its spelling, so that `raw` and odd combinations
@@ -267,6 +289,11 @@ Table table_from_json(const JsonReader& reader) {
   table.uniques = list_from(object, "uniques", unique_from_json);
   table.foreign_keys = list_from(object, "foreign_keys", foreign_key_from_json);
   table.checks = list_from(object, "checks", check_from_json);
+  require_distinct_names(object, "columns", "column", table.columns);
+  require_distinct_names(object, "indexes", "index", table.indexes);
+  require_distinct_names(object, "uniques", "unique constraint", table.uniques);
+  require_distinct_names(object, "foreign_keys", "foreign key", table.foreign_keys);
+  require_distinct_names(object, "checks", "check constraint", table.checks);
   canonicalize(table);
   return table;
 }
@@ -280,7 +307,19 @@ OrderedJson enum_to_json(const EnumType& enum_type) {
 
 EnumType enum_from_json(const JsonReader& reader) {
   JsonObject object = reader.as_object({"name", "labels"});
-  return EnumType{object.string("name"), object.strings("labels")};
+  EnumType enum_type{object.string("name"), object.strings("labels")};
+  // A label given twice is as ambiguous as a name (and CREATE TYPE refuses it).
+  const std::vector<std::string>& labels = enum_type.labels;
+  for (std::size_t i = 1; i < labels.size(); ++i) {
+    for (std::size_t j = 0; j < i; ++j) {
+      if (labels[j] != labels[i]) continue;
+      const std::string list = reader.path() + ".labels";
+      throw ModelError(list + "[" + std::to_string(i) + "]: duplicate label " +
+                       nlohmann::json(labels[i]).dump() + ", first declared at " + list + "[" +
+                       std::to_string(j) + "]");
+    }
+  }
+  return enum_type;
 }
 
 std::string schema_to_json(const Schema& schema) {
@@ -308,6 +347,8 @@ Schema schema_from_json(std::string_view json) {
   for (const JsonReader& item : document.required("tables").as_array()) {
     schema.tables.push_back(table_from_json(item));
   }
+  require_distinct_names(document, "enums", "enum", schema.enums);
+  require_distinct_names(document, "tables", "table", schema.tables);
   canonicalize(schema);
   return schema;
 }

@@ -100,7 +100,7 @@ std::optional<Constant> constant_of(std::string_view sql) {
   }
   if (end != s.size()) {
     auto cast = trailing_cast(s);
-    if (!cast || trim_sql_space(s.substr(end, *cast - end)).size() != 0) return std::nullopt;
+    if (!cast || !trim_sql_space(s.substr(end, *cast - end)).empty()) return std::nullopt;
   }
   std::string_view value = s.substr(0, end);
   if (auto text = unquote(value)) return Constant{std::move(*text), true, false};
@@ -252,6 +252,21 @@ bool is_varchar_column(std::string_view token, const std::vector<std::string>& c
   return std::find(columns.begin(), columns.end(), name) != columns.end();
 }
 
+// For the "(" at s[open] of "(token)", the position of its ")"; npos when something else
+// follows. The token is a quoted identifier (which may hold parentheses of its own, as in
+// ("a)b")::text) or a run of anything but parentheses and quotes (a number, a bare name).
+std::size_t single_token_close(std::string_view s, std::size_t open) {
+  std::size_t end = open + 1;
+  if (end < s.size() && s[end] == '"') {
+    end = quoted_token_end(s, end);
+  } else {
+    while (end < s.size() && s[end] != ')' && s[end] != '(' && s[end] != '"' && s[end] != '\'') {
+      ++end;
+    }
+  }
+  return end < s.size() && s[end] == ')' ? end : std::string_view::npos;
+}
+
 }  // namespace
 
 std::vector<std::string> varchar_columns(const Table& table) {
@@ -319,7 +334,7 @@ std::string clean_expression(std::string_view sql,
         i = end;
       }
     } else if (c == '(') {
-      std::size_t close = s.find(')', i);
+      std::size_t close = single_token_close(s, i);
       std::string_view inside =
           close == std::string_view::npos ? std::string_view() : s.substr(i + 1, close - i - 1);
       auto number_cast =

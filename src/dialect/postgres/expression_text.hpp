@@ -27,7 +27,7 @@ namespace tempest::postgres {
 [[nodiscard]] std::vector<std::string> varchar_columns(const Table& table);
 
 // True for an SQL number constant: optional minus, digits, optional fraction and exponent.
-[[nodiscard]] bool is_number(std::string_view text);
+[[nodiscard]] bool is_number(std::string_view s);
 
 // A column default as pg_get_expr prints it, read back into the IR.
 struct ReadDefault {

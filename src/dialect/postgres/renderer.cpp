@@ -6,6 +6,7 @@
 
 #include "dialect/postgres/changes.hpp"
 #include "dialect/postgres/definitions.hpp"
+#include "dialect/postgres/identifier_limit.hpp"
 #include "dialect/postgres/object_names.hpp"
 #include "dialect/postgres/outside_transaction.hpp"
 #include "dialect/postgres/postgres_dialect.hpp"
@@ -188,6 +189,12 @@ std::vector<RenderedStep> render_operations(const std::vector<Operation>& ops, c
   std::vector<RenderedStep> steps;
   steps.reserve(ops.size());
   for (std::size_t i = 0; i < ops.size(); ++i) {
+    try {
+      require_short_new_names(ops[i]);
+    } catch (const UnsupportedError& e) {
+      throw UnsupportedError("operation " + std::to_string(i) + " (" +
+                             std::string(operation_name(ops[i])) + "): " + e.what());
+    }
     RenderedStep step;
     step.description = describe(ops[i]);
     step.statements = std::visit(Renderer{current, schema_name}, ops[i]);
