@@ -80,11 +80,16 @@ std::vector<bool> descendants(const MigrationGraph& graph, const AppliedSet& set
   return found;
 }
 
+// `what`: "pending" or "applied"; `all`: the command that takes every one of them.
 std::vector<std::string> first(std::vector<std::string> revisions, std::size_t count,
-                               std::string_view target, const char* what) {
+                               std::string_view target, const char* what, const char* all) {
   if (count > revisions.size()) {
+    if (revisions.empty()) {
+      throw MigrationError("target " + quoted(target) + ": no migration is " + what);
+    }
     throw MigrationError("target " + quoted(target) + ": only " + std::to_string(revisions.size()) +
-                         " migration" + (revisions.size() == 1 ? " is " : "s are ") + what);
+                         " migration" + (revisions.size() == 1 ? " is " : "s are ") + what +
+                         "; " + all + (revisions.size() == 1 ? " it" : " them all"));
   }
   revisions.resize(count);
   return revisions;
@@ -103,7 +108,7 @@ std::vector<std::string> plan_upgrade(const MigrationGraph& graph,
       throw MigrationError("upgrade target " + quoted(target) +
                            " goes down: use downgrade to revert migrations");
     }
-    return first(set.pending(), relative->count, target, "pending");
+    return first(set.pending(), relative->count, target, "pending", "`upgrade heads` applies");
   }
   std::vector<std::string> plan;
   for (std::string& revision : graph.ancestors(resolve_revision(graph, target))) {
@@ -126,7 +131,7 @@ std::vector<std::string> plan_downgrade(const MigrationGraph& graph,
       throw MigrationError("downgrade target " + quoted(target) +
                            " goes up: use upgrade to apply migrations");
     }
-    return first(set.applied_reversed(), relative->count, target, "applied");
+    return first(set.applied_reversed(), relative->count, target, "applied", "`downgrade base` reverts");
   }
   const std::string revision = resolve_revision(graph, target);
   if (!set.applied(set.position(revision))) {

@@ -108,7 +108,7 @@ TEST(PlanUpgrade, RelativeCount) {
   EXPECT_EQ(plan_upgrade(graph, {"0001_init"}, "+2"), (Names{"0002_users", "0003_left"}));
   EXPECT_EQ(plan_upgrade(graph, {}, "+0"), Names{});
   EXPECT_EQ(error_of([&] { (void)plan_upgrade(graph, graph.ancestors("0004_right"), "+3"); }),
-            "target \"+3\": only 2 migrations are pending");
+            "target \"+3\": only 2 migrations are pending; `upgrade heads` applies them all");
   EXPECT_EQ(error_of([&] { (void)plan_upgrade(graph, {}, "-1"); }),
             "upgrade target \"-1\" goes down: use downgrade to revert migrations");
 }
@@ -145,7 +145,7 @@ TEST(PlanDowngrade, BaseAndCounts) {
   EXPECT_EQ(plan_downgrade(graph, all, "1"), Names{"0005_merge"});
   EXPECT_EQ(plan_downgrade(graph, {}, "base"), Names{});
   EXPECT_EQ(error_of([&] { (void)plan_downgrade(graph, {"0001_init"}, "-2"); }),
-            "target \"-2\": only 1 migration is applied");
+            "target \"-2\": only 1 migration is applied; `downgrade base` reverts it");
 }
 
 TEST(PlanDowngrade, Errors) {
