@@ -37,6 +37,9 @@ class VersionStore {
   void remove(const std::string& revision);
   void lock();
   void unlock();
+  // True when the dialect has a lock for the whole run (PostgreSQL's advisory lock): while it
+  // is held no other runner writes the table, so what was read under it stays true.
+  [[nodiscard]] bool has_run_lock() const { return !sql_.lock.empty(); }
 
   // Offline: the statements with literal values. insert_now records the time the script runs.
   [[nodiscard]] std::string insert_now(const std::string& revision, const std::string& label,
