@@ -15,16 +15,24 @@
 //
 // Commands (each has --help):
 //   revision -m MSG [--autogenerate] [--rev-id ID] [--head H] [--depends-on R]
-//   upgrade [TARGET] [--sql [FROM:TO]]   TARGET: heads (default), head, REV or prefix,
-//                                        REV@head, +N;
-//                                        --sql prints the script, changes nothing
-//   downgrade TARGET [--sql]             N or -N (the last N), REV (stays applied), base
+//                                        --autogenerate warns about risky operations
+//                                        (assess_risks, tempest/risks.hpp)
+//   upgrade [TARGET] [--sql [FROM:TO]] [--accept-changed-checksums]
+//                                        TARGET: heads (default), head, REV or prefix,
+//                                        REV@head, +N; --sql prints the script, changes nothing
+//   downgrade TARGET [--sql] [--accept-changed-checksums]
+//                                        N or -N (the last N), REV (stays applied), base
 //   current [--json]    heads [--json]    branches
 //   history [-r FROM:TO] [--verbose] [--json]
-//   show REV    merge -m MSG REV...    stamp REV
+//                                        the graph in lanes, as git log --graph draws it;
+//                                        --verbose: operations, and applied state and date
+//   show REV    merge -m MSG REV...|heads    stamp REV
 //   check [--json]                       models vs replay of the migrations; no database
 //   drift [--json]                       live database vs models (check_drift)
-// Global: --quiet (results only), --verbose (also the SQL as it runs).
+// Global: --quiet (errors and the command's own result only), --verbose (also the SQL as it
+// runs, each statement echoed before it runs), --color=auto|always|never (auto: colour only
+// when the stream is std::cout or std::cerr on a terminal, NO_COLOR is unset or empty and
+// TERM is not "dumb"): errors red, warnings yellow, applied revisions green, heads bold.
 //
 // Exit codes: 0 success; 1 check or drift found differences (or several heads for check);
 // 2 any error: bad arguments, unknown or ambiguous revision, database error. Errors print one

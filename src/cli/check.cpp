@@ -21,6 +21,7 @@ int run_check(bool json, const Context& context) {
   const bool several_heads = heads.size() > 1;
   if (json) {
     std::vector<std::string> lines;
+    lines.reserve(ops.size());
     for (const Operation& op : ops) lines.push_back(describe(op));
     context.out << nlohmann::json{{"ok", ops.empty() && !several_heads},
                                   {"operations", lines},

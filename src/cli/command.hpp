@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "cli/style.hpp"
 #include "tempest/cli.hpp"
 #include "tempest/dialect.hpp"
 #include "tempest/runner.hpp"
@@ -21,26 +22,34 @@ namespace tempest::cli {
 struct Context {
   const CliConfig& config;
   std::ostream& out;
-  bool quiet = false;
-  bool verbose = false;
-  bool color = false;  // out is a terminal and NO_COLOR is unset
+  bool quiet = false;    // --quiet: errors and the command's own result only
+  bool verbose = false;  // --verbose: also the SQL as it runs
+  bool color = false;    // colour what goes to `out` (see use_color)
 
   [[nodiscard]] const Dialect& dialect() const { return dialect_for(config.dialect); }
   // The driver; throws Error naming `command` when the configuration has none.
   [[nodiscard]] Driver& driver(std::string_view command) const;
   [[nodiscard]] std::string now() const;
-  // A warning line ("warning: ..."), yellow on a terminal.
+  // `text` in `color` when colouring `out`.
+  [[nodiscard]] std::string paint(std::string_view text, Color color) const;
+  // A warning line ("warning: ...", the prefix yellow), unless --quiet.
   void warn(std::string_view text) const;
+  // What to do next ("hint: ..."), unless --quiet.
+  void hint(std::string_view text) const;
 };
 
-// Runs `body` with a MigrationRunner on the configured driver: progress lines
-// go to out unless
-// --quiet, and with --verbose every statement the runner executes is echoed
-// first. `offline`
-// (--sql): without a configured driver, a stand-in that fails when the runner
-// reads it.
+struct RunnerSetup {
+  // --sql FROM:TO: without a configured driver, a stand-in that fails when the runner reads it.
+  bool offline = false;
+  // --sql: `out` holds the script alone, so neither progress lines nor echoed statements.
+  bool script = false;
+  bool accept_changed_checksums = false;
+};
+
+// Runs `body` with a MigrationRunner on the configured driver: its progress lines go to out
+// unless --quiet, and with --verbose every statement it runs is echoed first.
 void with_runner(const Context& context, std::string_view command,
-                 const std::function<void(MigrationRunner&)>& body, bool offline = false);
+                 const std::function<void(MigrationRunner&)>& body, RunnerSetup setup = {});
 
 struct Command {
   CLI::App* app = nullptr;

@@ -1,6 +1,5 @@
-// The shared parts of the subcommands: the driver, the clock, warnings, and the
-// runner with
-// --quiet / --verbose applied.
+// The shared parts of the subcommands: the driver, the clock, warnings and hints, and the
+// runner with --quiet / --verbose applied.
 
 #include <chrono>
 #include <ctime>
@@ -13,28 +12,48 @@ namespace tempest::cli {
 
 namespace {
 
-// Echoes every statement before forwarding it, for --verbose: the SQL as it
-// runs.
+// Echoes every statement, with its parameters bound, before forwarding it: --verbose shows the
+// SQL as it runs, the runner's reads of its version table included. Transaction boundaries are
+// echoed as comments, since each engine spells them its own way.
 class EchoingDriver final : public Driver {
  public:
-  EchoingDriver(Driver& inner, std::ostream& out) : inner_(inner), out_(out) {}
+  EchoingDriver(Driver& inner, const Dialect& dialect, std::ostream& out)
+      : inner_(inner), dialect_(dialect), out_(out) {}
 
   [[nodiscard]] DialectKind dialect() const override { return inner_.dialect(); }
   void execute(std::string_view sql) override {
-    out_ << "  " << sql << ";\n";
+    echo(sql);
     inner_.execute(sql);
   }
   [[nodiscard]] QueryResult query(std::string_view sql,
                                   const std::vector<SqlValue>& params) override {
+    echo(params.empty() ? std::string(sql) : dialect_.bind_literals(sql, params));
     return inner_.query(sql, params);
   }
-  void begin() override { inner_.begin(); }
-  void commit() override { inner_.commit(); }
-  void rollback() override { inner_.rollback(); }
+  void begin() override {
+    out_ << "  -- begin transaction\n";
+    inner_.begin();
+  }
+  void commit() override {
+    out_ << "  -- commit\n";
+    inner_.commit();
+  }
+  void rollback() override {
+    out_ << "  -- rollback\n";
+    inner_.rollback();
+  }
   [[nodiscard]] bool in_transaction() const override { return inner_.in_transaction(); }
 
  private:
+  // Indented as a block under the progress lines, every line of a long statement too.
+  void echo(std::string_view sql) {
+    out_ << "  ";
+    for (char c : sql) out_ << c << (c == '\n' ? "  " : "");
+    out_ << ";\n";
+  }
+
   Driver& inner_;
+  const Dialect& dialect_;
   std::ostream& out_;
 };
 
@@ -57,9 +76,8 @@ class NoDatabase final : public Driver {
  private:
   [[noreturn]] static void fail() {
     throw Error(
-        "no database configured (CliConfig::driver is null): give "
-        "--sql FROM:TO "
-        "with a FROM revision or base, or configure a driver");
+        "no database configured (CliConfig::driver is null): give --sql FROM:TO with a FROM "
+        "revision or base, or configure a driver");
   }
   DialectKind kind_;
 };
@@ -85,24 +103,29 @@ Driver& Context::driver(std::string_view command) const {
 
 std::string Context::now() const { return config.now ? config.now() : utc_now(); }
 
+std::string Context::paint(std::string_view text, Color color) const {
+  return cli::paint(text, color, this->color);
+}
+
 void Context::warn(std::string_view text) const {
-  if (color) {
-    out << "\033[33mwarning:\033[0m " << text << '\n';
-  } else {
-    out << "warning: " << text << '\n';
-  }
+  if (!quiet) out << paint("warning:", Color::Yellow) << ' ' << text << '\n';
+}
+
+void Context::hint(std::string_view text) const {
+  if (!quiet) out << "hint: " << text << '\n';
 }
 
 void with_runner(const Context& context, std::string_view command,
-                 const std::function<void(MigrationRunner&)>& body, bool offline) {
+                 const std::function<void(MigrationRunner&)>& body, RunnerSetup setup) {
   NoDatabase no_database(context.config.dialect);
   Driver& driver =
-      offline && context.config.driver == nullptr ? no_database : context.driver(command);
-  EchoingDriver echoing(driver, context.out);
+      setup.offline && context.config.driver == nullptr ? no_database : context.driver(command);
+  EchoingDriver echoing(driver, context.dialect(), context.out);
   RunnerOptions options{.version_table = context.config.version_table,
-                        .log = context.quiet ? nullptr : &context.out};
-  MigrationRunner runner(context.verbose ? static_cast<Driver&>(echoing) : driver,
-                         context.dialect(), options);
+                        .log = context.quiet || setup.script ? nullptr : &context.out,
+                        .accept_changed_checksums = setup.accept_changed_checksums};
+  const bool echo = context.verbose && !setup.script;
+  MigrationRunner runner(echo ? static_cast<Driver&>(echoing) : driver, context.dialect(), options);
   body(runner);
 }
 

@@ -25,7 +25,10 @@ void print_revisions(const Context& context, const std::vector<std::string>& rev
   }
   if (revisions.empty()) context.out << "base (nothing applied)\n";
   for (const std::string& revision : revisions) {
-    context.out << revision << (contains(heads, revision) ? " (head)" : "") << '\n';
+    const bool head = contains(heads, revision);
+    const std::string name = context.paint(revision, Color::Green);
+    context.out << (head ? context.paint(name, Color::Bold) : name) << (head ? " (head)" : "")
+                << '\n';
   }
 }
 
@@ -56,7 +59,9 @@ Command add_heads_command(CLI::App& app) {
             if (*json) {
               context.out << nlohmann::json{{"heads", heads}}.dump() << '\n';
             } else {
-              for (const std::string& head : heads) context.out << head << " (head)\n";
+              for (const std::string& head : heads) {
+                context.out << context.paint(head, Color::Bold) << " (head)\n";
+              }
             }
             return kCliOk;
           }};

@@ -3,6 +3,7 @@
 
 #include "tempest/drift.hpp"
 
+#include <algorithm>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -13,6 +14,27 @@
 namespace tempest::cli {
 
 namespace {
+
+// One line per kind of issue found: what brings the database and the models together.
+void print_hints(const Context& context, const std::vector<DriftIssue>& issues) {
+  const auto found = [&](DriftKind kind) {
+    return std::any_of(issues.begin(), issues.end(),
+                       [&](const DriftIssue& issue) { return issue.kind == kind; });
+  };
+  if (found(DriftKind::ModelsChangedWithoutMigration)) {
+    context.hint(
+        "the models changed: write a migration with `revision --autogenerate -m MSG`, rebuild, "
+        "then run `upgrade`");
+  }
+  if (found(DriftKind::MigrationNotApplied)) {
+    context.hint("migrations are pending: run `upgrade` first");
+  }
+  if (found(DriftKind::DatabaseChangedByHand)) {
+    context.hint(
+        "the database was changed outside the migrations: undo the change, or add it to the "
+        "models and write a migration for it");
+  }
+}
 
 int run_drift(bool json, const Context& context) {
   const std::vector<DriftIssue> issues =
@@ -38,6 +60,7 @@ int run_drift(bool json, const Context& context) {
       if (issue.fix) context.out << "; fix: " << describe(*issue.fix);
       context.out << '\n';
     }
+    print_hints(context, issues);
   }
   return issues.empty() ? kCliOk : kCliDifferences;
 }

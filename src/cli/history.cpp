@@ -1,5 +1,5 @@
-// history: the revision graph, newest first, one line per revision with its
-// parents, its label and the branch and merge points marked.
+// history: the revision graph, newest first, drawn in lanes (history_graph.hpp) with each
+// revision's branch, merge and head marks and its label.
 
 #include <algorithm>
 #include <map>
@@ -10,7 +10,8 @@
 #include <vector>
 
 #include "cli/command.hpp"
-#include "tempest/target.hpp"
+#include "cli/history_graph.hpp"
+#include "cli/revision_names.hpp"
 
 namespace tempest::cli {
 
@@ -25,7 +26,8 @@ struct HistoryOptions {
 // The revisions of `range` ("FROM:TO", either side optional; base and heads by
 // default): the ancestors of TO (of every head) that descend from FROM, FROM
 // included.
-std::set<std::string> revisions_in(const MigrationGraph& graph, const std::string& range) {
+std::set<std::string> revisions_in(const Context& context, const MigrationGraph& graph,
+                                   const std::string& range) {
   const std::size_t colon = range.find(':');
   const std::string from = colon == std::string::npos ? "" : range.substr(0, colon);
   const std::string to = colon == std::string::npos ? range : range.substr(colon + 1);
@@ -33,11 +35,11 @@ std::set<std::string> revisions_in(const MigrationGraph& graph, const std::strin
   if (to.empty() || to == "heads") {
     selected.insert(graph.topological_order().begin(), graph.topological_order().end());
   } else {
-    const std::vector<std::string> up_to = graph.ancestors(resolve_revision(graph, to));
+    const std::vector<std::string> up_to = graph.ancestors(resolve_name(context, graph, to));
     selected.insert(up_to.begin(), up_to.end());
   }
   if (!from.empty() && from != "base") {
-    const std::string start = resolve_revision(graph, from);
+    const std::string start = resolve_name(context, graph, from);
     std::erase_if(selected, [&](const std::string& revision) {
       const std::vector<std::string> line = graph.ancestors(revision);
       return std::find(line.begin(), line.end(), start) == line.end();
@@ -46,56 +48,131 @@ std::set<std::string> revisions_in(const MigrationGraph& graph, const std::strin
   return selected;
 }
 
-std::string joined(const std::vector<std::string>& names) {
-  std::string text;
-  for (const std::string& name : names) text += (text.empty() ? "" : ", ") + name;
+// The version table's rows by revision, for --verbose; none without a database.
+std::map<std::string, AppliedRevision> applied_rows(const Context& context) {
+  std::map<std::string, AppliedRevision> rows;
+  if (context.config.driver == nullptr) return rows;
+  with_runner(context, "history", [&](MigrationRunner& runner) {
+    for (AppliedRevision& row : runner.applied()) rows.emplace(row.revision, std::move(row));
+  });
+  return rows;
+}
+
+std::string applied_state(const AppliedRevision* row) {
+  if (row == nullptr) return "not applied";
+  if (row->steps_done) {
+    return "partly applied (" + std::to_string(*row->steps_done) + " steps done): run upgrade";
+  }
+  if (row->down_steps_done) {
+    return "partly reverted (" + std::to_string(*row->down_steps_done) +
+           " down steps done): run downgrade";
+  }
+  return "applied " + row->applied_at;
+}
+
+struct Marks {
+  bool head = false;
+  bool branchpoint = false;
+  bool mergepoint = false;
+
+  [[nodiscard]] std::string text() const {
+    std::string names;
+    for (const auto& [on, name] : {std::pair{head, "head"}, std::pair{branchpoint, "branchpoint"},
+                                   std::pair{mergepoint, "mergepoint"}}) {
+      if (on) names += (names.empty() ? "" : ", ") + std::string(name);
+    }
+    return names.empty() ? "" : " (" + names + ")";
+  }
+};
+
+std::string padded(std::string text, std::size_t width) {
+  text.resize(std::max(text.size(), width), ' ');
   return text;
 }
 
 int run_history(const HistoryOptions& options, const Context& context) {
   const std::vector<Migration>& migrations = context.config.migrations;
   const MigrationGraph graph(migrations);
-  const std::set<std::string> selected = revisions_in(graph, options.range);
+  const std::set<std::string> selected = revisions_in(context, graph, options.range);
   std::map<std::string, std::size_t> children;
   for (const std::string& revision : graph.topological_order()) {
     for (const std::string& parent : graph.parents(revision)) ++children[parent];
   }
-  const std::vector<std::string>& order = graph.topological_order();
+  const std::map<std::string, AppliedRevision> rows =
+      options.verbose ? applied_rows(context) : std::map<std::string, AppliedRevision>{};
+  const bool with_state = options.verbose && context.config.driver != nullptr;
+
+  // Newest first, each with the parents that are drawn too.
+  std::vector<const Migration*> shown;
+  std::vector<GraphNode> nodes;
   const std::vector<std::size_t>& indexes = graph.topological_indexes();
-  nlohmann::json json = nlohmann::json::array();
-  for (std::size_t i = order.size(); i-- > 0;) {
-    const std::string& revision = order[i];
-    if (!selected.contains(revision)) continue;
+  for (std::size_t i = indexes.size(); i-- > 0;) {
     const Migration& migration = migrations[indexes[i]];
-    const bool head = children[revision] == 0;
-    const bool branchpoint = children[revision] > 1;
-    const bool mergepoint = migration.down_revisions.size() > 1;
-    if (options.json) {
+    if (!selected.contains(migration.revision)) continue;
+    GraphNode node{migration.revision, {}};
+    for (const std::string& parent : migration.down_revisions) {
+      if (selected.contains(parent)) node.parents.push_back(parent);
+    }
+    shown.push_back(&migration);
+    nodes.push_back(std::move(node));
+  }
+  const auto marks_of = [&](const Migration& migration) {
+    const std::size_t count = children[migration.revision];
+    return Marks{count == 0, count > 1, migration.down_revisions.size() > 1};
+  };
+  const auto row_of = [&](const Migration& migration) -> const AppliedRevision* {
+    const auto found = rows.find(migration.revision);
+    return found == rows.end() ? nullptr : &found->second;
+  };
+
+  if (options.json) {
+    nlohmann::json json = nlohmann::json::array();
+    for (const Migration* migration : shown) {
+      const Marks marks = marks_of(*migration);
       nlohmann::json entry{
-          {"revision", revision},       {"down_revisions", migration.down_revisions},
-          {"label", migration.label},   {"head", head},
-          {"branchpoint", branchpoint}, {"mergepoint", mergepoint}};
+          {"revision", migration->revision},  {"down_revisions", migration->down_revisions},
+          {"label", migration->label},        {"head", marks.head},
+          {"branchpoint", marks.branchpoint}, {"mergepoint", marks.mergepoint}};
       if (options.verbose) {
         std::vector<std::string> ops;
-        for (const Operation& op : migration.up) ops.push_back(describe(op));
+        for (const Operation& op : migration->up) ops.push_back(describe(op));
         entry["operations"] = ops;
       }
+      if (with_state) {
+        const AppliedRevision* row = row_of(*migration);
+        entry["applied"] = row != nullptr && !row->steps_done;
+        entry["applied_at"] = row != nullptr ? nlohmann::json(row->applied_at) : nullptr;
+      }
       json.push_back(std::move(entry));
+    }
+    context.out << json.dump() << '\n';
+    return kCliOk;
+  }
+  if (migrations.empty()) {
+    context.out << "no migrations yet: write the first with `revision --autogenerate -m MSG`\n";
+    return kCliOk;
+  }
+  const GraphLayout layout = layout_history_graph(nodes);
+  for (const GraphRow& row : layout.rows) {
+    if (row.node == GraphRow::npos) {
+      context.out << row.graph << '\n';
       continue;
     }
-    // The graph in the margin: '*' a revision, 'M' a merge, 'o' a branch point.
-    context.out << (mergepoint    ? "M "
-                    : branchpoint ? "o "
-                                  : "* ")
-                << revision << (head ? " (head)" : "") << (branchpoint ? " (branchpoint)" : "")
-                << (mergepoint ? " (mergepoint)" : "") << " <- "
-                << (migration.down_revisions.empty() ? "base" : joined(migration.down_revisions))
-                << ": " << migration.label << '\n';
-    if (options.verbose) {
-      for (const Operation& op : migration.up) context.out << "|     " << describe(op) << '\n';
+    const Migration& migration = *shown[row.node];
+    const Marks marks = marks_of(migration);
+    const AppliedRevision* applied = row_of(migration);
+    std::string name = migration.revision;
+    if (with_state && applied != nullptr && !applied->steps_done) {
+      name = context.paint(name, Color::Green);
     }
+    if (marks.head) name = context.paint(name, Color::Bold);
+    context.out << padded(row.graph, layout.width) << "  " << name << marks.text() << ": "
+                << migration.label << '\n';
+    if (!options.verbose) continue;
+    const std::string margin = padded(row.continuation, layout.width) + "    ";
+    if (with_state) context.out << margin << applied_state(applied) << '\n';
+    for (const Operation& op : migration.up) context.out << margin << describe(op) << '\n';
   }
-  if (options.json) context.out << json.dump() << '\n';
   return kCliOk;
 }
 
@@ -103,11 +180,22 @@ int run_history(const HistoryOptions& options, const Context& context) {
 
 Command add_history_command(CLI::App& app) {
   auto options = std::make_shared<HistoryOptions>();
-  CLI::App* command = app.add_subcommand("history", "Print the revision graph, newest first");
+  CLI::App* command =
+      app.add_subcommand("history", "Print the revision graph, newest first, drawn in lanes");
+  command->footer(
+      "One line per revision, REVISION (marks): LABEL, marks being head, branchpoint and "
+      "mergepoint. In the margin, as git log --graph draws it: * a revision, | a line of "
+      "descent, \\ a merge's other parent leaving the lane, / lanes joining.");
   command->add_option("-r,--rev-range", options->range,
-                      "FROM:TO (each side optional: base and heads)");
-  command->add_flag("--verbose", options->verbose, "also each revision's operations");
-  command->add_flag("--json", options->json, "as JSON, one object per revision");
+                      "FROM:TO, each side optional (base and heads): the revisions descending "
+                      "from FROM that TO needs");
+  command->add_flag("--verbose", options->verbose,
+                    "also each revision's operations, and with a database whether and when it "
+                    "was applied");
+  command->add_flag("--json", options->json,
+                    "as JSON, one object per revision, newest first: revision, down_revisions, "
+                    "label, head, branchpoint, mergepoint (--verbose: operations, applied, "
+                    "applied_at)");
   return {command, [options](const Context& context) { return run_history(*options, context); }};
 }
 

@@ -7,8 +7,8 @@
 
 #include "cli/command.hpp"
 #include "cli/migration_files.hpp"
+#include "cli/revision_names.hpp"
 #include "tempest/error.hpp"
-#include "tempest/target.hpp"
 
 namespace tempest::cli {
 
@@ -26,18 +26,24 @@ int run_merge(const MergeOptions& options, const Context& context) {
   const std::vector<std::string> names =
       options.revisions == std::vector<std::string>{"heads"} ? graph.heads() : options.revisions;
   for (const std::string& name : names) {
-    const std::string revision = resolve_revision(graph, name);
+    const std::string revision = resolve_name(context, graph, name);
     if (std::find(parents.begin(), parents.end(), revision) == parents.end()) {
       parents.push_back(revision);
     }
   }
   if (parents.size() < 2) {
+    const std::vector<std::string> heads = graph.heads();
+    std::string listed;
+    for (const std::string& head : heads) listed += " " + head;
     throw MigrationError("merge needs two or more distinct revisions (got " +
-                         std::to_string(parents.size()) + "): name the heads to join");
+                         std::to_string(parents.size()) + "): name the heads to join" +
+                         (heads.size() > 1 ? " (the heads are" + listed + ")"
+                                           : "; there is only one head, nothing to merge"));
   }
   const std::string revision =
       options.rev_id.empty() ? default_revision_id(graph.size(), options.message) : options.rev_id;
   check_new_revision(graph, revision);
+  check_all_collected(graph, context.config.migrations_dir);
   const std::filesystem::path path = write_migration_file(
       context.config.migrations_dir,
       {.revision = revision, .down_revisions = parents, .label = options.message});

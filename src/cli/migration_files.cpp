@@ -1,8 +1,12 @@
 #include "cli/migration_files.hpp"
 
+#include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
+#include <vector>
 
 #include "tempest/error.hpp"
 
@@ -44,25 +48,55 @@ void check_new_revision(const MigrationGraph& graph, const std::string& revision
   }
 }
 
+void check_all_collected(const MigrationGraph& graph, const std::filesystem::path& dir) {
+  std::error_code error;
+  if (dir.empty() || !std::filesystem::is_directory(dir, error)) return;
+  std::vector<std::filesystem::path> uncollected;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, error)) {
+    const std::filesystem::path& path = entry.path();
+    if (path.extension() == ".cpp" && !graph.contains(path.stem().string())) {
+      uncollected.push_back(path);
+    }
+  }
+  if (uncollected.empty()) return;
+  const std::filesystem::path first = *std::min_element(uncollected.begin(), uncollected.end());
+  throw MigrationError(first.string() + " is not collected yet (no revision " +
+                       first.stem().string() +
+                       " among the migrations): rebuild the application before writing the "
+                       "next revision, or remove the file");
+}
+
 std::filesystem::path write_migration_file(const std::filesystem::path& dir,
                                            const MigrationSource& source) {
   if (dir.empty()) {
-    throw Error("no migrations directory: set CliConfig::migrations_dir");
+    throw Error(
+        "no migrations directory: set CliConfig::migrations_dir to the directory that "
+        "tempest_add_migrations() collects");
   }
   const std::string text = generate_migration(source);
-  const std::filesystem::path path = dir / (source.revision + ".cpp");
+  std::filesystem::path path = dir / (source.revision + ".cpp");
   if (std::filesystem::exists(path)) {
     throw MigrationError(path.string() +
                          " already exists: choose another revision id with --rev-id");
   }
   std::error_code error;
   std::filesystem::create_directories(dir, error);
+  if (error) {
+    throw Error("cannot create the migrations directory " + dir.string() + ": " + error.message() +
+                ": create it, or set CliConfig::migrations_dir to a writable directory");
+  }
   std::ofstream file(path, std::ios::binary);
+  const int open_error = errno;
+  if (!file) {
+    throw Error("cannot write " + path.string() + ": " + std::strerror(open_error) + ": make " +
+                dir.string() + " writable, or set CliConfig::migrations_dir");
+  }
   file << text;
   file.close();
   if (!file) {
-    throw Error("cannot write " + path.string() + ": check that " + dir.string() +
-                " exists and is writable");
+    throw Error("cannot write " + path.string() +
+                ": the write failed: check the space left on its file system, then run the "
+                "command again");
   }
   return path;
 }

@@ -20,6 +20,12 @@ namespace tempest::cli {
 // in `graph`.
 void check_new_revision(const MigrationGraph& graph, const std::string& revision);
 
+// Checks that every <revision>.cpp of `dir` is in `graph`: a file written by `revision` or
+// `merge` is collected only at the next build, and a revision written before that would have
+// the wrong parents (and --autogenerate would repeat its operations). Throws MigrationError
+// naming the first such file.
+void check_all_collected(const MigrationGraph& graph, const std::filesystem::path& dir);
+
 // Writes generate_migration(source) to <dir>/<revision>.cpp, creating `dir` if
 // needed; refuses to overwrite. Returns the path written.
 std::filesystem::path write_migration_file(const std::filesystem::path& dir,

@@ -8,10 +8,10 @@
 
 #include "cli/command.hpp"
 #include "cli/migration_files.hpp"
-#include "cli/risks.hpp"
+#include "cli/revision_names.hpp"
 #include "tempest/diff.hpp"
 #include "tempest/error.hpp"
-#include "tempest/target.hpp"
+#include "tempest/risks.hpp"
 
 namespace tempest::cli {
 
@@ -31,11 +31,11 @@ std::string joined(const std::vector<std::string>& names, const char* separator 
   return text;
 }
 
-std::vector<std::string> parents_of_new(const MigrationGraph& graph,
+std::vector<std::string> parents_of_new(const Context& context, const MigrationGraph& graph,
                                         const RevisionOptions& options) {
   std::vector<std::string> parents;
   if (!options.head.empty()) {
-    parents.push_back(resolve_revision(graph, options.head));
+    parents.push_back(resolve_name(context, graph, options.head));
   } else {
     const std::vector<std::string> heads = graph.heads();
     if (heads.size() > 1) {
@@ -47,7 +47,7 @@ std::vector<std::string> parents_of_new(const MigrationGraph& graph,
     parents = heads;
   }
   for (const std::string& name : options.depends_on) {
-    const std::string revision = resolve_revision(graph, name);
+    const std::string revision = resolve_name(context, graph, name);
     if (std::find(parents.begin(), parents.end(), revision) == parents.end()) {
       parents.push_back(revision);
     }
@@ -61,11 +61,13 @@ int run_revision(const RevisionOptions& options, const Context& context) {
   const std::string revision =
       options.rev_id.empty() ? default_revision_id(graph.size(), options.message) : options.rev_id;
   check_new_revision(graph, revision);
+  check_all_collected(graph, config.migrations_dir);
   MigrationSource source{.revision = revision,
-                         .down_revisions = parents_of_new(graph, options),
+                         .down_revisions = parents_of_new(context, graph, options),
                          .label = options.message};
   if (options.autogenerate) {
-    source.operations = diff_schema(replay_schema(config.migrations), config.models);
+    const Schema before = replay_schema(config.migrations);
+    source.operations = diff_schema(before, config.models);
     if (source.operations.empty()) {
       context.out << "no changes detected\n";
       return kCliOk;
@@ -75,8 +77,8 @@ int run_revision(const RevisionOptions& options, const Context& context) {
         context.out << "detected " << describe(op) << '\n';
       }
     }
-    for (const std::string& warning : risk_warnings(source.operations, config.dialect)) {
-      context.warn(warning);
+    for (const Risk& risk : assess_risks(source.operations, before, config.dialect)) {
+      context.warn(risk.reason);
     }
   }
   const std::filesystem::path path = write_migration_file(config.migrations_dir, source);
@@ -94,7 +96,8 @@ Command add_revision_command(CLI::App& app) {
   CLI::App* command = app.add_subcommand("revision", "Write a new migration file");
   command->add_option("-m,--message", options->message, "what the migration does")->required();
   command->add_flag("--autogenerate", options->autogenerate,
-                    "fill it with the models' changes the migrations do not hold yet");
+                    "fill it with the models' changes the migrations do not hold yet, with a "
+                    "warning for each risky one (data loss, failure on existing rows, lock)");
   command->add_option("--rev-id", options->rev_id,
                       "the revision id (default: NNNN_<message words>)");
   command->add_option("--head", options->head, "the parent revision, when there are several heads");

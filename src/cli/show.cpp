@@ -1,13 +1,15 @@
 // show: one revision's operations, warnings and SQL for the configured dialect,
 // rendered against the schema its ancestors replay to.
 
+#include <algorithm>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "cli/command.hpp"
-#include "cli/risks.hpp"
-#include "tempest/target.hpp"
+#include "cli/revision_names.hpp"
+#include "tempest/risks.hpp"
 
 namespace tempest::cli {
 
@@ -16,34 +18,33 @@ namespace {
 int run_show(const std::string& name, const Context& context) {
   const std::vector<Migration>& migrations = context.config.migrations;
   const MigrationGraph graph(migrations);
-  const std::string revision = resolve_revision(graph, name);
+  const std::string revision = resolve_name(context, graph, name);
+  // The migrations before the shown one: its ancestors, in topological order.
+  const std::vector<std::string> ancestors = graph.ancestors(revision);
+  const std::set<std::string> earlier(ancestors.begin(), ancestors.end() - 1);
   std::vector<Migration> before;
-  const Migration* shown = nullptr;
-  for (const std::string& ancestor : graph.ancestors(revision)) {
-    for (const Migration& migration : migrations) {
-      if (migration.revision != ancestor) continue;
-      if (ancestor == revision) {
-        shown = &migration;
-      } else {
-        before.push_back(migration);
-      }
-    }
+  for (std::size_t index : graph.topological_indexes()) {
+    if (earlier.contains(migrations[index].revision)) before.push_back(migrations[index]);
   }
+  const Migration& shown =
+      *std::find_if(migrations.begin(), migrations.end(),
+                    [&](const Migration& m) { return m.revision == revision; });
   std::string parents;
-  for (const std::string& parent : shown->down_revisions) {
+  for (const std::string& parent : shown.down_revisions) {
     parents += (parents.empty() ? "" : ", ") + parent;
   }
   std::ostream& out = context.out;
   out << "revision: " << revision << '\n'
       << "parents: " << (parents.empty() ? "base" : parents) << '\n'
-      << "label: " << shown->label << '\n'
+      << "label: " << shown.label << '\n'
       << "operations:\n";
-  for (const Operation& op : shown->up) out << "  " << describe(op) << '\n';
-  for (const std::string& warning : risk_warnings(shown->up, context.config.dialect)) {
-    context.warn(warning);
+  for (const Operation& op : shown.up) out << "  " << describe(op) << '\n';
+  const Schema before_schema = replay_schema(before);
+  for (const Risk& risk : assess_risks(shown.up, before_schema, context.config.dialect)) {
+    context.warn(risk.reason);
   }
   out << "sql (" << context.dialect().name() << "):\n";
-  for (const RenderedStep& step : context.dialect().render(shown->up, replay_schema(before))) {
+  for (const RenderedStep& step : context.dialect().render(shown.up, before_schema)) {
     for (const std::string& statement : step.statements) out << statement << ";\n";
   }
   return kCliOk;
@@ -55,7 +56,8 @@ Command add_show_command(CLI::App& app) {
   auto name = std::make_shared<std::string>();
   CLI::App* command =
       app.add_subcommand("show", "Print a revision's operations and the SQL they render to");
-  command->add_option("REVISION", *name, "a revision or unique prefix, or head")->required();
+  command->add_option("REVISION", *name, "a revision or unique prefix, head, or REV@head")
+      ->required();
   return {command, [name](const Context& context) { return run_show(*name, context); }};
 }
 

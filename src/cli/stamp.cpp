@@ -5,6 +5,7 @@
 #include <string>
 
 #include "cli/command.hpp"
+#include "cli/revision_names.hpp"
 
 namespace tempest::cli {
 
@@ -13,6 +14,7 @@ namespace {
 // The runner's log says what was recorded ("stamped REV: N revisions recorded
 // as applied").
 int run_stamp(const std::string& target, const Context& context) {
+  check_target(context, MigrationGraph(context.config.migrations), target, TargetUse::Stamp);
   with_runner(context, "stamp", [&](MigrationRunner& runner) {
     runner.stamp(context.config.migrations, target, context.now());
   });

@@ -69,8 +69,8 @@ inline void cli_seed_walkthrough(Driver& driver, DialectKind dialect,
 
   // 5. History, and the drift gate: the database lacks a pending migration.
   EXPECT_EQ(run_cli({"history"}, config).out,
-            "* 0002_add_published (head) <- 0001_init: add published\n"
-            "* 0001_init <- base: create users and posts\n");
+            "*  0002_add_published (head): add published\n"
+            "*  0001_init: create users and posts\n");
   run = run_cli({"drift"}, config);
   EXPECT_EQ(run.exit_code, 1) << run.out << run.err;
   EXPECT_TRUE(contains(run.out, "0002_add_published") || contains(run.out, "published")) << run.out;
