@@ -306,6 +306,7 @@ class ColumnDef {
     fk("deferrable").deferrable = when;
     return std::move(*this);
   }
+  // NOLINTNEXTLINE(performance-unnecessary-value-param): moved from (misread in a template)
   ColumnDef foreign_key_name(std::string name) && { fk("foreign_key_name").name = std::move(name); return std::move(*this); }
 
   [[nodiscard]] const ColumnSpec& spec() const& { return spec_; }

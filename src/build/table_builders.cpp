@@ -12,6 +12,7 @@ IndexKeyBuilder::IndexKeyBuilder(const char* column) : IndexKeyBuilder(std::stri
 
 IndexKeyBuilder::IndexKeyBuilder(std::string column) { key_.column = std::move(column); }
 
+// NOLINTNEXTLINE(performance-unnecessary-value-param): the public signature takes it by value
 IndexKeyBuilder desc(IndexKeyBuilder key) {
   IndexKey descending = key;
   descending.descending = true;
@@ -24,6 +25,7 @@ IndexKeyBuilder expr(std::string expression) {
   return IndexKeyBuilder(std::move(key));
 }
 
+// NOLINTNEXTLINE(performance-unnecessary-value-param): the public signature takes it by value
 IndexBuilder::IndexBuilder(std::string name, std::vector<IndexKeyBuilder> keys) {
   index_.name = std::move(name);
   index_.keys.reserve(keys.size());

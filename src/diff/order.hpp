@@ -14,15 +14,15 @@ struct CreationOrder {
   std::vector<AddForeignKey> deferred;  // foreign keys that close a cycle, to add afterwards
 };
 
-// Orders `tables` by their foreign keys between one another; ties go by name. A cycle is
+// Orders `input` by their foreign keys between one another; ties go by name. A cycle is
 // broken at the first table by name among those whose other dependencies are all created: its
 // foreign keys to the rest of the cycle are deferred.
-[[nodiscard]] CreationOrder creation_order(std::vector<Table> tables);
+[[nodiscard]] CreationOrder creation_order(std::vector<Table> input);
 
-// DropTable for each of `tables`, every table before the tables its foreign keys reference;
+// DropTable for each of `input`, every table before the tables its foreign keys reference;
 // ties go by name. A cycle is broken at the first table by name among those referenced only
 // from within the cycle: DropForeignKey for the keys pointing at it comes first, and the
 // referencing tables are dropped later without those keys (as they are by then).
-[[nodiscard]] std::vector<Operation> drop_order(std::vector<Table> tables);
+[[nodiscard]] std::vector<Operation> drop_order(std::vector<Table> input);
 
 }  // namespace tempest::diff

@@ -17,6 +17,9 @@ template <class... F>
 struct Overloaded : F... {
   using F::operator()...;
 };
+// Clang 14 has no class template argument deduction for aggregates (P1816).
+template <class... F>
+Overloaded(F...) -> Overloaded<F...>;
 
 using describe_text::join;
 using describe_text::quoted;

@@ -72,31 +72,31 @@ void ScriptWriter::write_segment(const std::vector<RenderedStep>& rendered, cons
   for (const std::string& sql : frame.close) statement(sql);
 }
 
-void ScriptWriter::up(const Migration& migration, const std::vector<RenderedStep>& rendered,
+void ScriptWriter::up(const Migration& migration, const std::vector<RenderedStep>& steps,
                       std::size_t steps_done, const std::string& checksum) {
   out_ << "\n";
   comment(migration.revision + ": " + migration.label +
           (steps_done > 0 ? " (resumed after step " + std::to_string(steps_done) + ")" : ""));
-  for (const Segment& segment : plan_segments(rendered, steps_done, Direction::Up)) {
+  for (const Segment& segment : plan_segments(steps, steps_done, Direction::Up)) {
     const std::string row =
         segment.record == Segment::Record::Insert
             ? store_.insert_now(migration.revision, migration.label, checksum, segment.done)
             : store_.set_progress_sql(migration.revision, segment.done);
-    write_segment(rendered, segment, row);
+    write_segment(steps, segment, row);
   }
 }
 
-void ScriptWriter::down(const Migration& migration, const std::vector<RenderedStep>& rendered,
+void ScriptWriter::down(const Migration& migration, const std::vector<RenderedStep>& steps,
                         std::size_t down_steps_done) {
   out_ << "\n";
   comment(
       "revert " + migration.revision + ": " + migration.label +
       (down_steps_done > 0 ? " (resumed after step " + std::to_string(down_steps_done) + ")" : ""));
-  for (const Segment& segment : plan_segments(rendered, down_steps_done, Direction::Down)) {
+  for (const Segment& segment : plan_segments(steps, down_steps_done, Direction::Down)) {
     const std::string row = segment.record == Segment::Record::Remove
                                 ? store_.remove_sql(migration.revision)
                                 : store_.set_down_progress_sql(migration.revision, segment.done);
-    write_segment(rendered, segment, row);
+    write_segment(steps, segment, row);
   }
 }
 

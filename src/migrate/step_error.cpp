@@ -59,7 +59,7 @@ std::string operations_text(const Migration& migration, Direction direction,
   return kind + (served.size() > 1 ? "s " : " ") + indexes + " (" + names + ")";
 }
 
-[[noreturn]] void throw_with(const Migration& migration, std::string context,
+[[noreturn]] void throw_with(const Migration& migration, const std::string& context,
                              const DatabaseError& error) {
   std::string message = "migration \"" + migration.revision + "\": " + context + ": ";
   if (!error.statement().empty()) message += shown_statement(error.statement()) + ": ";

@@ -70,7 +70,7 @@ std::string branch_head(const MigrationGraph& graph, std::string_view name) {
 
 std::string resolve_revision(const MigrationGraph& graph, std::string_view name) {
   if (name.empty()) throw MigrationError("empty revision name");
-  const std::string text(name);
+  std::string text(name);
   if (graph.contains(text)) return text;
   if (name.size() > 5 && name.ends_with("@head")) return branch_head(graph, name);
   if (name == "head") {

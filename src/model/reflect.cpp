@@ -31,8 +31,8 @@ class Reflector {
     for (auto& [name, enum_type] : enums_) schema.enums.push_back(enum_type);
     canonicalize(schema);
     check_unique_names(schema);
-    for (std::size_t i = 0; i < models_.size(); ++i)
-      check_references(models_[i], *find_table(schema, models_[i].table), schema);
+    for (const ModelSpec& model : models_)
+      check_references(model, *find_table(schema, model.table), schema);
     return schema;
   }
 

@@ -20,7 +20,7 @@
 namespace tempest {
 namespace {
 
-[[noreturn]] void fail(std::string message) { throw ModelError(std::move(message)); }
+[[noreturn]] void fail(const std::string& message) { throw ModelError(message); }
 
 std::string quoted(std::string_view name) { return "\"" + std::string(name) + "\""; }
 

@@ -92,9 +92,8 @@ std::optional<std::size_t> dollar_end(std::string_view s, std::size_t at) {
 std::size_t number_end(std::string_view s, std::size_t i) {
   while (i < s.size()) {
     const char c = s[i];
-    if (is_word(c) || c == '.') {
-      ++i;
-    } else if ((c == '+' || c == '-') && (s[i - 1] == 'e' || s[i - 1] == 'E')) {
+    if (is_word(c) || c == '.' ||
+        ((c == '+' || c == '-') && (s[i - 1] == 'e' || s[i - 1] == 'E'))) {
       ++i;
     } else {
       break;

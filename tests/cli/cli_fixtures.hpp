@@ -44,7 +44,7 @@ inline std::string read_text_file(const std::string& path) {
 // Creates the SQLite database `name` in `dir` from `sql`; returns its path.
 inline std::string make_sqlite_db(const TempDir& dir, const std::string& name,
                                   const std::string& sql) {
-  const std::string path = dir.file(name);
+  std::string path = dir.file(name);
   SqliteDriver::open(path)->execute(sql);
   return path;
 }

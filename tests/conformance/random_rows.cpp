@@ -219,7 +219,9 @@ std::vector<const Table*> parents_first(const Schema& schema) {
 // A default for a NOT NULL column added to a table with rows, valid in both schemas.
 std::optional<ColumnDefault> fallback_default(const ColumnType& type, const Schema& a,
                                               const Schema& b) {
-  auto literal = [](std::string value) { return ColumnDefault{DefaultKind::Literal, value}; };
+  auto literal = [](std::string value) {
+    return ColumnDefault{DefaultKind::Literal, std::move(value)};
+  };
   switch (type.kind) {
     case TypeKind::Int16:
     case TypeKind::Int32:

@@ -75,7 +75,7 @@ TEST(RenderScope, RendersLikeTheWholeSchema) {
 TEST(RenderScope, KeepsNamedAndLinkedTablesAndEveryEnum) {
   Schema schema;
   schema.enums = {EnumType{"mood", {"ok", "sad"}}};
-  const auto table = [](std::string name, std::string ref) {
+  const auto table = [](std::string name, const std::string& ref) {
     Table t;
     t.name = std::move(name);
     if (!ref.empty()) t.foreign_keys.push_back(ForeignKey{"fk_" + t.name, {"x"}, ref, {"id"}});

@@ -166,9 +166,9 @@ class Generator {
       case TypeKind::Varchar:
         targets = {of(TypeKind::Text), varchar, of(TypeKind::Int64), of(TypeKind::Date)};
         break;
-      case TypeKind::Numeric: targets = {of(TypeKind::Float64), of(TypeKind::Text)}; break;
+      case TypeKind::Numeric:
       case TypeKind::Float32: targets = {of(TypeKind::Float64), of(TypeKind::Text)}; break;
-      case TypeKind::TimestampTz: targets = {of(TypeKind::Timestamp), of(TypeKind::Text)}; break;
+      case TypeKind::TimestampTz:
       case TypeKind::Date: targets = {of(TypeKind::Timestamp), of(TypeKind::Text)}; break;
       case TypeKind::Timestamp: targets = {of(TypeKind::Date), of(TypeKind::Text)}; break;
       case TypeKind::Bool:

@@ -23,7 +23,7 @@ TempDir::~TempDir() {
 std::string TempDir::file(const std::string& name) const { return (path_ / name).string(); }
 
 std::string TempDir::write(const std::string& name, const std::string& text) const {
-  const std::string target = file(name);
+  std::string target = file(name);
   std::ofstream out(target, std::ios::binary);
   out << text;
   return target;

@@ -169,7 +169,7 @@ TEST(SqliteIntrospect, RowidAliasRules) {
     CREATE TABLE g (id INTEGER NOT NULL, CONSTRAINT pg PRIMARY KEY (id AUTOINCREMENT));
     CREATE TABLE h (a INTEGER, b INTEGER, PRIMARY KEY (a, b));
   )");
-  auto only = [](std::string name, Column c, Names key, std::string key_name = "") {
+  auto only = [](std::string name, Column c, Names key, const std::string& key_name = "") {
     Table t;
     t.columns = {std::move(c)};
     t.primary_key = PrimaryKey{key_name.empty() ? "pk_" + name : key_name, std::move(key)};

@@ -325,7 +325,7 @@ TEST(GenerateMigration, IsDeterministicAndStaysWithinTheColumnLimit) {
     ops.insert(ops.end(), changes.begin(), changes.end());
     const MigrationSource migration{"r" + std::to_string(seed), {"p"}, "random", ops};
     const std::string source = generate_migration(migration);
-    const MigrationSource copy = migration;
+    const MigrationSource copy = migration;  // NOLINT(performance-unnecessary-copy-initialization)
     EXPECT_EQ(generate_migration(copy), source) << "seed " << seed;
 
     std::size_t start = 0;

@@ -230,7 +230,7 @@ TEST(SchemaJson, ByteStable) {
   Schema schema = rich_schema();
   std::string first = schema_to_json(schema);
   EXPECT_EQ(schema_to_json(schema), first);
-  Schema copy = schema;
+  Schema copy = schema;  // NOLINT(performance-unnecessary-copy-initialization): under test
   EXPECT_EQ(schema_to_json(copy), first);
   EXPECT_EQ(schema_to_json(schema_from_json(first)), first);
   EXPECT_EQ(first.back(), '\n');

@@ -126,7 +126,7 @@ TEST(PlanUpgrade, MultipleHeadsAndUnknownApplied) {
 
 TEST(PlanDowngrade, ToARevisionRevertsItsAppliedDescendants) {
   const MigrationGraph graph(diamond());
-  const Names all = graph.topological_order();
+  const Names& all = graph.topological_order();
   EXPECT_EQ(plan_downgrade(graph, all, "0002_users"),
             (Names{"0005_merge", "0004_right", "0003_left"}));
   // 0004_right does not descend from 0003_left: it stays.

@@ -14,7 +14,6 @@ namespace tempest {
 namespace {
 
 using ops_test::blog_schema;
-using ops_test::column;
 using ops_test::column_index;
 using ops_test::foreign_key;
 using ops_test::status_enum;
