@@ -64,8 +64,7 @@ const tempest::MigrationGraph& graph() {
 
 std::size_t position(const std::string& revision) {
   const std::vector<std::string>& order = graph().topological_order();
-  return static_cast<std::size_t>(std::find(order.begin(), order.end(), revision) -
-                                  order.begin());
+  return static_cast<std::size_t>(std::find(order.begin(), order.end(), revision) - order.begin());
 }
 
 // Every parent of every member is a member.

@@ -1,6 +1,6 @@
 #include "kill_switch_driver.hpp"
 
-#include <signal.h>
+#include <signal.h>  // NOLINT(modernize-deprecated-headers): kill() and raise() are POSIX
 #include <unistd.h>
 
 #include <type_traits>

@@ -1,7 +1,7 @@
 #include "killed_run.hpp"
 
 #include <poll.h>
-#include <signal.h>
+#include <signal.h>  // NOLINT(modernize-deprecated-headers): kill() and raise() are POSIX
 #include <sys/wait.h>
 #include <unistd.h>
 
