@@ -93,7 +93,7 @@ std::size_t number_end(std::string_view s, std::size_t i) {
   while (i < s.size()) {
     const char c = s[i];
     if (is_word(c) || c == '.' ||
-        ((c == '+' || c == '-') && (s[i - 1] == 'e' || s[i - 1] == 'E'))) {
+        ((c == '+' || c == '-') && i > 0 && (s[i - 1] == 'e' || s[i - 1] == 'E'))) {
       ++i;
     } else {
       break;
