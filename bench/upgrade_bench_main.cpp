@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-#include "tempest/build.hpp"
+#include "small_migrations.hpp"
 #include "tempest/error.hpp"
 #include "tempest/runner.hpp"
 #include "tempest/sqlite.hpp"
@@ -22,29 +22,7 @@
 namespace {
 
 using namespace tempest;
-using namespace tempest::build;
 using Clock = std::chrono::steady_clock;
-
-std::vector<Migration> small_migrations(int count) {
-  std::vector<Migration> migrations;
-  migrations.reserve(static_cast<std::size_t>(count));
-  for (int i = 0; i < count; ++i) {
-    const std::string name = "t" + std::to_string(i);
-    std::vector<Operation> up{
-        create_table(table(name, {column("id", bigint()), column("name", varchar(40)).nullable()})
-                         .primary_key("pk_" + name, {"id"})
-                         .index(index("ix_" + name + "_name", {"name"})))};
-    if (i % 2 == 1) {
-      up.push_back(add_column("t" + std::to_string(i - 1),
-                              column("extra", integer()).nullable().default_literal("0")));
-    }
-    std::vector<std::string> parents;
-    if (i > 0) parents.push_back(migrations.back().revision);
-    migrations.push_back(make_migration("m" + std::to_string(100000 + i), std::move(parents),
-                                        "small step " + std::to_string(i), std::move(up)));
-  }
-  return migrations;
-}
 
 int usage() {
   std::cerr << "usage: tempest_upgrade_bench script N | run N DB\n";
@@ -59,7 +37,7 @@ int main(int argc, char** argv) {
   const int count = std::atoi(argv[2]);
   try {
     const Clock::time_point start = Clock::now();
-    const std::vector<Migration> migrations = small_migrations(count);
+    const std::vector<Migration> migrations = bench::small_migrations(count);
     if (command == "script" && argc == 3) {
       // Offline with `from` given: the connection is never used.
       const std::unique_ptr<SqliteDriver> unused = SqliteDriver::open(":memory:");

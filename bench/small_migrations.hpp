@@ -3,9 +3,9 @@
 // The history of the upgrade, history and heads comparisons: N small migrations in a line.
 // Migration i ("m<100000 + i>", label "small step <i>") creates table t<i> (id bigint, name
 // varchar(40) nullable, primary key pk_t<i>, index ix_t<i>_name); the odd ones also add a
-// nullable column extra integer DEFAULT 0 to t<i - 1>. These are the migrations of
-// tempest_upgrade_bench; bench/compare/alembic_scripts.py writes the same ones as Alembic
-// revision files.
+// nullable column extra integer DEFAULT 0 to t<i - 1>. Used by tempest_upgrade_bench and
+// tempest_compare; bench/compare/alembic_scripts.py writes the same ones as Alembic revision
+// files.
 
 #include <string>
 #include <utility>
