@@ -1,4 +1,4 @@
-"""An Alembic script directory holding the history of bench/compare/small_migrations.hpp.
+"""An Alembic script directory holding the history of bench/small_migrations.hpp.
 
 write_script_directory(directory, count) writes directory/env.py (bench/compare/alembic_env.py)
 and directory/versions/ with one revision file per migration, in the form `alembic revision

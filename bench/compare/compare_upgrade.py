@@ -1,6 +1,6 @@
 """Upgrade of 1,000 small migrations: tempest vs the bare SQL (the floor) and vs Alembic.
 
-The history is bench/compare/small_migrations.hpp; Alembic has it as 1,000 revision files
+The history is bench/small_migrations.hpp; Alembic has it as 1,000 revision files
 (alembic_scripts.py). Each run starts from a new empty database, and every side is timed as a
 whole process, start-up included:
   tempest: tempest_compare upgrade: builds the migrations compiled into it, connects, and
