@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "database_state.hpp"
-#include "engine.hpp"
+#include "support/engine.hpp"
 #include "failure_text.hpp"
 #include "support/execute_plan.hpp"
 #include "tempest/diff.hpp"

@@ -17,7 +17,7 @@
 #include <vector>
 
 #include "counterparts.hpp"
-#include "engine.hpp"
+#include "support/engine.hpp"
 #include "failure_text.hpp"
 #include "random_case.hpp"
 #include "support/execute_plan.hpp"

@@ -16,7 +16,7 @@
 
 #include "counterparts.hpp"
 #include "database_state.hpp"
-#include "engine.hpp"
+#include "support/engine.hpp"
 #include "failure_text.hpp"
 #include "random_case.hpp"
 #include "support/execute_plan.hpp"

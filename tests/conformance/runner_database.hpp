@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "engine.hpp"
+#include "support/engine.hpp"
 #include "support/temp_dir.hpp"
 #include "tempest/dialect.hpp"
 #include "tempest/driver.hpp"

@@ -215,8 +215,6 @@ class PostgresCrashDatabase final : public CrashDatabase {
 
 }  // namespace
 
-std::string engine_name(Engine engine) { return engine == Engine::Sqlite ? "sqlite" : "postgres"; }
-
 std::unique_ptr<CrashDatabase> crash_database(Engine engine) {
   if (engine == Engine::Sqlite) return std::make_unique<SqliteCrashDatabase>();
   return std::make_unique<PostgresCrashDatabase>();

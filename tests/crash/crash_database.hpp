@@ -9,16 +9,11 @@
 #include <vector>
 
 #include "row_model.hpp"
+#include "support/engine.hpp"
 #include "tempest/dialect.hpp"
 #include "tempest/driver.hpp"
 
 namespace tempest::testing {
-
-enum class Engine { Sqlite, Postgres };
-
-// "sqlite" or "postgres", as test names spell the parameter.
-[[nodiscard]] std::string engine_name(Engine engine);
-inline void PrintTo(Engine engine, std::ostream* out) { *out << engine_name(engine); }
 
 class CrashDatabase {
  public:

@@ -1,8 +1,7 @@
 #pragma once
 
-// The engines the hostile-input suite runs on, a fresh database on each, and a snapshot of
-// everything a failed command must leave as it was: the schema, the rows of every table and
-// the version table.
+// A snapshot of everything a failed command must leave as it was: the schema, the rows of
+// every table and the version table (the databases are those of support/engine.hpp).
 
 #include <gtest/gtest.h>
 
@@ -12,33 +11,13 @@
 #include <string>
 #include <vector>
 
+#include "support/engine.hpp"
 #include "tempest/dialect.hpp"
 #include "tempest/driver.hpp"
 #include "tempest/runner.hpp"
 #include "tempest/schema.hpp"
 
 namespace tempest::testing {
-
-enum class Engine { Sqlite, Postgres };
-
-// "sqlite" or "postgres", for test names.
-[[nodiscard]] std::string engine_name(Engine engine);
-inline void PrintTo(Engine engine, std::ostream* out) { *out << engine_name(engine); }
-
-// A database of one engine, alive as long as the object.
-class EngineDatabase {
- public:
-  virtual ~EngineDatabase() = default;
-  [[nodiscard]] virtual Driver& driver() = 0;
-  [[nodiscard]] virtual const Dialect& dialect() const = 0;
-  // Empties the database. SQLite: a new in-memory database. PostgreSQL: the schema public
-  // dropped and created again, much cheaper than a database per case.
-  virtual void reset() = 0;
-};
-
-// An empty database. SQLite: in memory. PostgreSQL: a database of the test cluster, dropped
-// by the destructor.
-[[nodiscard]] std::unique_ptr<EngineDatabase> open_database(Engine engine);
 
 using Rows = std::vector<std::vector<SqlValue>>;
 

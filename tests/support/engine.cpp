@@ -1,4 +1,4 @@
-#include "engine.hpp"
+#include "support/engine.hpp"
 
 #include "support/pg_cluster.hpp"
 #include "tempest/sqlite.hpp"

@@ -1,6 +1,6 @@
 #pragma once
 
-// The engines the conformance suite runs on, and a fresh, empty database on each.
+// The engines the suites that run on both run on, and a fresh, empty database on each.
 
 #include <memory>
 #include <ostream>
