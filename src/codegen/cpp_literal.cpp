@@ -54,6 +54,12 @@ bool is_valid_utf8(std::string_view text) {
   return true;
 }
 
+// Printable ASCII that string_literal writes unescaped whatever precedes it.
+bool is_plain(char c) {
+  auto byte = static_cast<unsigned char>(c);
+  return byte >= 0x20 && byte < 0x7F && c != '"' && c != '\\' && c != '?';
+}
+
 void append_octal(std::string& out, unsigned char byte) {
   out += '\\';
   out += static_cast<char>('0' + ((byte >> 6) & 7));
@@ -106,8 +112,23 @@ bool can_be_raw(std::string_view text) {
 }  // namespace
 
 std::string string_literal(std::string_view text) {
-  std::string out = "\"";
+  std::string out;
+  append_string_literal(out, text);
+  return out;
+}
+
+void append_string_literal(std::string& out, std::string_view text) {
+  out.reserve(out.size() + text.size() + 2);
+  out += '"';
   for (std::size_t i = 0; i < text.size();) {
+    // Runs of bytes written as they are (most names are one) are copied whole.
+    std::size_t plain = i;
+    while (plain < text.size() && is_plain(text[plain])) ++plain;
+    if (plain > i) {
+      out.append(text.substr(i, plain - i));
+      i = plain;
+      continue;
+    }
     if (static_cast<unsigned char>(text[i]) < 0x80) {
       append_escaped_ascii(out, text[i]);
       ++i;
@@ -123,7 +144,6 @@ std::string string_literal(std::string_view text) {
     }
   }
   out += '"';
-  return out;
 }
 
 std::vector<std::string> readable_literal(std::string_view text) {

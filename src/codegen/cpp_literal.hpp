@@ -11,6 +11,8 @@ namespace tempest::codegen {
 // -Wtrigraphs), valid UTF-8 kept as it is and other bytes >= 0x80 escaped. The result holds
 // no newline and never ends in a backslash, so it is safe in a // comment too.
 [[nodiscard]] std::string string_literal(std::string_view text);
+// Appends string_literal(text) to `out`.
+void append_string_literal(std::string& out, std::string_view text);
 
 // `text` as a person would want to edit it, in one or more adjacent literals: a raw string
 // literal R"tempest(...)tempest" when `text` spans several lines and can be written raw (no

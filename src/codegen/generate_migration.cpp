@@ -7,6 +7,7 @@
 #include "codegen/cpp_literal.hpp"
 #include "codegen/operation_source.hpp"
 #include "codegen/source_layout.hpp"
+#include "codegen/source_tree.hpp"
 #include "tempest/codegen.hpp"
 #include "tempest/error.hpp"
 
@@ -14,7 +15,8 @@ namespace tempest {
 
 namespace {
 
-using codegen::SourceNode;
+using codegen::NodeId;
+using codegen::SourceTree;
 
 constexpr int kBodyIndent = 2;
 constexpr int kElementIndent = kBodyIndent + 4;
@@ -23,30 +25,41 @@ bool is_identifier_byte(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 
-// `lhs = rhs;` on one line, or with the value on the next when that overflows less.
-std::string assignment(const std::string& lhs, const SourceNode& rhs) {
+// Appends `lhs = rhs;` on one line, or with the value on the next when that overflows less.
+void write_assignment(std::string& out, const std::string& lhs, const SourceTree& tree,
+                      NodeId rhs) {
   const std::string start(kBodyIndent, ' ');
-  const std::string prefix = start + lhs + " = ";
-  const int column = static_cast<int>(prefix.size());
-  std::string same_line = prefix + codegen::layout(rhs, column, kBodyIndent, ";");
+  std::string same_line = start + lhs + " = ";
+  const int column = static_cast<int>(same_line.size());
+  codegen::layout(same_line, tree, rhs, column, kBodyIndent, ";");
   if (same_line.find('\n') == std::string::npos &&
       codegen::display_width(same_line) > codegen::kColumnLimit) {
-    return start + lhs + " =\n" + std::string(kElementIndent, ' ') +
-           codegen::layout(rhs, kElementIndent, kElementIndent, ";") + "\n";
+    out += start + lhs + " =\n" + std::string(kElementIndent, ' ');
+    codegen::layout(out, tree, rhs, kElementIndent, kElementIndent, ";");
+  } else {
+    out += same_line;
   }
-  return same_line + "\n";
+  out += '\n';
 }
 
-std::string operation_list(const std::string& lhs, const std::vector<Operation>& ops) {
+// Appends `lhs = {...};` with one operation per line, each laid out straight into `out`.
+// `tree` holds one operation at a time.
+void write_operation_list(std::string& out, const std::string& lhs,
+                          const std::vector<Operation>& ops, SourceTree& tree) {
   const std::string start(kBodyIndent, ' ');
-  if (ops.empty()) return start + lhs + " = {};\n";
-  std::string out = start + lhs + " = {\n";
+  if (ops.empty()) {
+    out += start + lhs + " = {};\n";
+    return;
+  }
+  out += start + lhs + " = {\n";
   for (const Operation& op : ops) {
-    out += std::string(kElementIndent, ' ');
-    out += codegen::layout(codegen::operation_source(op), kElementIndent, kElementIndent, ",");
+    tree.clear();
+    const NodeId source = codegen::operation_source(tree, op);
+    out.append(kElementIndent, ' ');
+    codegen::layout(out, tree, source, kElementIndent, kElementIndent, ",");
     out += '\n';
   }
-  return out + start + "};\n";
+  out += start + "};\n";
 }
 
 std::string irreversible_down(const std::vector<Operation>& up) {
@@ -112,22 +125,22 @@ std::string generate_migration(const MigrationSource& source) {
     throw MigrationError("generate_migration: the revision id is empty (label " +
                          codegen::string_literal(source.label) + ")");
   }
-  std::vector<SourceNode> parents;
-  for (const std::string& parent : source.down_revisions) {
-    parents.push_back(SourceNode::atom(codegen::string_literal(parent)));
-  }
-
   std::string out = header(source);
   out += "\n#include <tempest/migration_file.hpp>\n\n";
   out += "tempest::Migration " + migration_function_name(source.revision) + "() {\n";
   out += "  using namespace tempest::build;\n";
   out += "  tempest::Migration m;\n";
-  out += assignment("m.revision", SourceNode::atom(codegen::string_literal(source.revision)));
-  out += assignment("m.down_revisions", SourceNode::list(std::move(parents), false));
-  out += assignment("m.label", SourceNode::stack(codegen::readable_literal(source.label)));
-  out += operation_list("m.up", source.operations);
+  SourceTree tree;
+  write_assignment(out, "m.revision", tree, tree.atom(codegen::string_literal(source.revision)));
+  const NodeId parents = tree.list(false);
+  for (const std::string& parent : source.down_revisions) {
+    tree.add(parents, tree.atom(codegen::string_literal(parent)));
+  }
+  write_assignment(out, "m.down_revisions", tree, parents);
+  write_assignment(out, "m.label", tree, tree.stack(codegen::readable_literal(source.label)));
+  write_operation_list(out, "m.up", source.operations, tree);
   if (is_reversible(source.operations)) {
-    out += operation_list("m.down", invert(source.operations));
+    write_operation_list(out, "m.down", invert(source.operations), tree);
   } else {
     out += irreversible_down(source.operations);
   }

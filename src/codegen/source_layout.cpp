@@ -1,20 +1,19 @@
 #include "codegen/source_layout.hpp"
 
-#include <algorithm>
 #include <cstddef>
 #include <string>
 #include <string_view>
 #include <tuple>
-#include <utility>
-#include <vector>
 
 namespace tempest::codegen {
 
 namespace {
 
-// Text being laid out, with what the choice between two layouts looks at.
+// Where text is laid out, with what the choice between two layouts looks at. Candidate
+// layouts are only measured (no text); the chosen one is then laid out again into the text,
+// so that no text is built only to be thrown away or copied from one level to the next.
 struct Output {
-  std::string text;
+  std::string* text = nullptr;  // null while measuring
   int column = 0;
   int lines = 0;     // line breaks
   int overflow = 0;  // columns past the limit, summed over finished lines
@@ -22,26 +21,52 @@ struct Output {
   // inside nested calls costs more than breaking early.
   int penalty = 0;
 
-  void append(std::string_view piece) {
-    std::size_t newline = piece.find('\n');
-    if (newline == std::string_view::npos) {
-      text += piece;
-      column += display_width(piece);
-      return;
+  [[nodiscard]] static Output measuring(int column) { return Output{nullptr, column}; }
+
+  [[nodiscard]] bool writing() const { return text != nullptr; }
+
+  // Punctuation: ASCII without line breaks, one column a byte.
+  void append_ascii(std::string_view piece) {
+    const int width = static_cast<int>(piece.size());
+    append(piece, TextExtent{width, width, 0});
+  }
+
+  void append(std::string_view piece, const TextExtent& extent) {
+    advance(extent);
+    if (text != nullptr) text->append(piece);
+  }
+
+  // A call's `name(`, as one piece of the given extent.
+  void append_open(std::string_view name, const TextExtent& extent) {
+    advance(extent);
+    if (text != nullptr) {
+      text->append(name);
+      *text += '(';
     }
-    // A multi-line atom: its inner lines are what they are; only the first and last count.
-    column += display_width(piece.substr(0, newline));
+  }
+
+  // The flat text of `node`, as one piece.
+  void append_flat(const SourceTree& tree, NodeId node) {
+    advance(tree.flat_extent(node));
+    if (text != nullptr) tree.write_flat(node, *text);
+  }
+
+  // A multi-line piece (a raw string literal): its inner lines are what they are; only the
+  // first and last count.
+  void advance(const TextExtent& piece) {
+    column += piece.first;
+    if (piece.breaks == 0) return;
     end_line();
-    std::size_t last = piece.rfind('\n');
-    text += piece;
-    lines += static_cast<int>(std::count(piece.begin(), piece.end(), '\n'));
-    column = display_width(piece.substr(last + 1));
+    lines += piece.breaks;
+    column = piece.last;
   }
 
   void new_line(int indent, int depth, int extra_penalty = 0) {
     end_line();
-    text += '\n';
-    text.append(static_cast<std::size_t>(indent), ' ');
+    if (text != nullptr) {
+      *text += '\n';
+      text->append(static_cast<std::size_t>(indent), ' ');
+    }
     ++lines;
     penalty += 1 + depth + extra_penalty;
     column = indent;
@@ -51,12 +76,12 @@ struct Output {
     if (column > kColumnLimit) overflow += column - kColumnLimit;
   }
 
-  void append(const Output& other) {
-    text += other.text;
-    column = other.column;
-    lines += other.lines;
-    overflow += other.overflow;
-    penalty += other.penalty;
+  // A measured layout that started where this one stands.
+  void append(const Output& measured) {
+    column = measured.column;
+    lines += measured.lines;
+    overflow += measured.overflow;
+    penalty += measured.penalty;
   }
 
   // How bad this layout is once `tail` columns follow it: overflow first, then breaks.
@@ -77,250 +102,201 @@ struct Place {
   int tail = 0;
 };
 
-bool fits_flat(const SourceNode& node, int column, int tail) {
-  if (!node.flat_allowed()) return false;
-  const std::string& flat = node.flat();
-  const std::size_t first_break = flat.find('\n');
-  if (first_break == std::string::npos) return column + display_width(flat) + tail <= kColumnLimit;
-  const std::size_t last_break = flat.rfind('\n');
-  return column + display_width(std::string_view(flat).substr(0, first_break)) <= kColumnLimit &&
-         display_width(std::string_view(flat).substr(last_break + 1)) + tail <= kColumnLimit;
+// Lays out whichever of two candidates costs less once `tail` columns follow (ties go to
+// `first`): both are measured from where `out` stands, and the chosen one is laid out into
+// `out` when it is being written. Returns whether `first` was chosen.
+template <class First, class Second>
+bool lay_better(Output& out, int tail, const First& first, const Second& second) {
+  Output first_try = Output::measuring(out.column);
+  first(first_try);
+  Output second_try = Output::measuring(out.column);
+  second(second_try);
+  const bool take_first = !(second_try.cost(tail) < first_try.cost(tail));
+  if (!out.writing()) {
+    out.append(take_first ? first_try : second_try);
+  } else if (take_first) {
+    first(out);
+  } else {
+    second(out);
+  }
+  return take_first;
 }
 
-// A list of columns or operations gets one line per element as soon as what holds it is laid
-// out on several lines, unless it has a single element.
-bool keeps_own_lines(const SourceNode& node) {
-  return node.kind() == SourceNode::Kind::List && node.one_per_line() && node.children().size() > 1;
-}
+// The layout of the nodes of one tree.
+class Layout {
+ public:
+  explicit Layout(const SourceTree& tree) : tree_(tree) {}
 
-void emit(Output& out, const SourceNode& node, Place place);
-void emit_broken(Output& out, const SourceNode& node, Place place);
-
-// The better of two candidate layouts; ties go to `first`.
-Output& better(Output& first, Output& second, int tail) {
-  return second.cost(tail) < first.cost(tail) ? second : first;
-}
-
-// Arguments or list elements after their opening bracket, each followed by "," and the last
-// by `closing`: as many per line as fit, continuation lines starting at `align`. `depth`
-// counts the brackets around the items.
-void pack(Output& out, const std::vector<SourceNode>& items, int align, int depth,
-          const std::string& closing, int tail) {
-  bool previous_broken = false;
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    const SourceNode& item = items[i];
-    const bool last = i + 1 == items.size();
-    const Place place{align, depth, last ? display_width(closing) + tail : 1};
-    const bool own_lines = keeps_own_lines(item);
-    auto lay = own_lines ? emit_broken : emit;
-    Output laid{"", out.column};
-    int leading_breaks = 0;
-    if (i == 0) {
-      lay(laid, item, place);
-    } else if (!own_lines && !previous_broken && fits_flat(item, out.column + 1, place.tail)) {
-      laid.append(" ");
-      laid.append(item.flat());
+  void emit(Output& out, NodeId node, Place place) const {
+    if (fits_flat(node, out.column, place.tail)) {
+      out.append_flat(tree_, node);
     } else {
-      laid.new_line(align, depth);
-      lay(laid, item, place);
-      leading_breaks = 1;
+      emit_broken(out, node, place);
+    }
+  }
+
+ private:
+  [[nodiscard]] bool fits_flat(NodeId node, int column, int tail) const {
+    if (!tree_.flat_allowed(node)) return false;
+    const TextExtent& flat = tree_.flat_extent(node);
+    if (flat.breaks == 0) return column + flat.first + tail <= kColumnLimit;
+    return column + flat.first <= kColumnLimit && flat.last + tail <= kColumnLimit;
+  }
+
+  // A list of columns or operations gets one line per element as soon as what holds it is
+  // laid out on several lines, unless it has a single element.
+  [[nodiscard]] bool keeps_own_lines(NodeId node) const {
+    return tree_.kind(node) == NodeKind::List && tree_.one_per_line(node) &&
+           tree_.child_count(node) > 1;
+  }
+
+  void emit_broken(Output& out, NodeId node, Place place) const {
+    switch (tree_.kind(node)) {
+      case NodeKind::Atom:
+        out.append(tree_.text(node), tree_.flat_extent(node));
+        return;
+      case NodeKind::Call:
+        emit_call(out, node, place);
+        return;
+      case NodeKind::List:
+        emit_list(out, node, place);
+        return;
+      case NodeKind::Chain:
+        emit_chain(out, node, place);
+        return;
+      case NodeKind::Stack:
+        emit_stack(out, node, place);
+        return;
+    }
+  }
+
+  // The children of `parent` after its opening bracket, each followed by "," and the last by
+  // `closing` (a bracket): as many per line as fit, continuation lines starting at `align`. `depth`
+  // counts the brackets around them.
+  void pack(Output& out, NodeId parent, int align, int depth, std::string_view closing,
+            int tail) const {
+    bool first = true;
+    bool previous_broken = false;
+    for (NodeId item : tree_.children(parent)) {
+      const bool last = tree_.next_sibling(item) == kNoNode;
+      const Place place{align, depth, last ? static_cast<int>(closing.size()) + tail : 1};
+      const bool own_lines = keeps_own_lines(item);
+      auto lay = [&](Output& to) {
+        if (own_lines) {
+          emit_broken(to, item, place);
+        } else {
+          emit(to, item, place);
+        }
+      };
+      auto next_line = [&](Output& to) {
+        to.new_line(align, depth);
+        lay(to);
+      };
+      auto same_line = [&](Output& to) {
+        to.append_ascii(" ");
+        lay(to);
+      };
       // As with clang-format, a packed list or a call may also start on the current line and
       // break inside; so may a method chain when it is the last item. A list of one element
-      // per line starts a line of its own. Ties go to a packed list staying on the line and to
-      // a call or a chain starting a new one.
-      const SourceNode::Kind kind = item.kind();
-      const bool may_stay = kind == SourceNode::Kind::Call ||
-                            (kind == SourceNode::Kind::List && !item.one_per_line()) ||
-                            (kind == SourceNode::Kind::Chain && last);
-      if (!previous_broken && may_stay) {
-        Output same_line{"", out.column};
-        same_line.append(" ");
-        lay(same_line, item, place);
-        Output& chosen = kind == SourceNode::Kind::List ? better(same_line, laid, place.tail)
-                                                        : better(laid, same_line, place.tail);
-        if (&chosen == &same_line) {
-          laid = std::move(same_line);
-          leading_breaks = 0;
-        }
+      // per line starts a line of its own.
+      const NodeKind kind = tree_.kind(item);
+      const bool may_stay = kind == NodeKind::Call ||
+                            (kind == NodeKind::List && !tree_.one_per_line(item)) ||
+                            (kind == NodeKind::Chain && last);
+      const int lines_before = out.lines;
+      int leading_breaks = 0;
+      if (first) {
+        lay(out);
+      } else if (!own_lines && !previous_broken && fits_flat(item, out.column + 1, place.tail)) {
+        out.append_ascii(" ");
+        out.append_flat(tree_, item);
+      } else if (previous_broken || !may_stay) {
+        next_line(out);
+        leading_breaks = 1;
+      } else if (kind == NodeKind::List) {
+        // Ties go to a packed list staying on the line...
+        leading_breaks = lay_better(out, place.tail, same_line, next_line) ? 0 : 1;
+      } else {
+        // ...and to a call or a chain starting a new one.
+        leading_breaks = lay_better(out, place.tail, next_line, same_line) ? 1 : 0;
       }
+      previous_broken = out.lines - lines_before > leading_breaks;
+      out.append_ascii(last ? closing : std::string_view(","));
+      first = false;
     }
-    previous_broken = laid.lines > leading_breaks;
-    out.append(laid);
-    out.append(last ? std::string_view(closing) : std::string_view(","));
   }
-}
 
-void emit_call(Output& out, const SourceNode& node, Place place) {
-  const std::string open = node.text() + "(";
-  if (node.children().empty()) {
-    out.append(open + ")");
-    return;
-  }
-  // Clang-format's two choices: arguments aligned after the parenthesis, or on the next line
-  // with a continuation indent.
-  const int depth = place.depth + 1;
-  Output aligned{"", out.column};
-  aligned.append(open);
-  pack(aligned, node.children(), aligned.column, depth, ")", place.tail);
-  Output broken{"", out.column};
-  broken.append(open);
-  broken.new_line(place.indent + 4, depth);
-  pack(broken, node.children(), place.indent + 4, depth, ")", place.tail);
-  out.append(better(aligned, broken, place.tail));
-}
-
-void emit_list(Output& out, const SourceNode& node, Place place) {
-  if (node.children().empty()) {
-    out.append("{}");
-    return;
-  }
-  const int depth = place.depth + 1;
-  out.append("{");
-  if (!node.one_per_line()) {
-    pack(out, node.children(), out.column, depth, "}", place.tail);
-    return;
-  }
-  for (const SourceNode& element : node.children()) {
-    out.new_line(place.indent + 4, depth);
-    emit(out, element, Place{place.indent + 4, depth, 1});
-    out.append(",");
-  }
-  out.new_line(place.indent, depth);
-  out.append("}");
-}
-
-void emit_chain(Output& out, const SourceNode& node, Place place) {
-  const int calls_indent = out.column + 4;
-  const std::vector<SourceNode>& parts = node.children();
-  emit(out, parts.front(), Place{place.indent, place.depth, 0});
-  for (std::size_t i = 1; i < parts.size(); ++i) {
-    out.new_line(calls_indent, place.depth, kChainBreakPenalty);
-    const bool last = i + 1 == parts.size();
-    emit(out, parts[i], Place{calls_indent, place.depth, last ? place.tail : 0});
-  }
-}
-
-void emit_stack(Output& out, const SourceNode& node, Place place) {
-  const int align = out.column;
-  for (std::size_t i = 0; i < node.children().size(); ++i) {
-    if (i > 0) out.new_line(align, place.depth);
-    out.append(node.children()[i].text());
-  }
-}
-
-void emit(Output& out, const SourceNode& node, Place place) {
-  if (fits_flat(node, out.column, place.tail)) {
-    out.append(node.flat());
-  } else {
-    emit_broken(out, node, place);
-  }
-}
-
-void emit_broken(Output& out, const SourceNode& node, Place place) {
-  switch (node.kind()) {
-    case SourceNode::Kind::Atom:
-      out.append(node.text());
+  void emit_call(Output& out, NodeId node, Place place) const {
+    if (tree_.child_count(node) == 0) {
+      out.append_flat(tree_, node);
       return;
-    case SourceNode::Kind::Call:
-      emit_call(out, node, place);
-      return;
-    case SourceNode::Kind::List:
-      emit_list(out, node, place);
-      return;
-    case SourceNode::Kind::Chain:
-      emit_chain(out, node, place);
-      return;
-    case SourceNode::Kind::Stack:
-      emit_stack(out, node, place);
-      return;
+    }
+    // Clang-format's two choices: arguments aligned after the parenthesis, or on the next
+    // line with a continuation indent.
+    const int depth = place.depth + 1;
+    auto aligned = [&](Output& to) {
+      to.append_open(tree_.text(node), tree_.head_extent(node));
+      pack(to, node, to.column, depth, ")", place.tail);
+    };
+    auto broken = [&](Output& to) {
+      to.append_open(tree_.text(node), tree_.head_extent(node));
+      to.new_line(place.indent + 4, depth);
+      pack(to, node, place.indent + 4, depth, ")", place.tail);
+    };
+    lay_better(out, place.tail, aligned, broken);
   }
-}
 
-std::string joined_flat(const std::vector<SourceNode>& nodes, std::string_view separator) {
-  std::string out;
-  for (std::size_t i = 0; i < nodes.size(); ++i) {
-    if (i > 0) out += separator;
-    out += nodes[i].flat();
+  void emit_list(Output& out, NodeId node, Place place) const {
+    if (tree_.child_count(node) == 0) {
+      out.append_ascii("{}");
+      return;
+    }
+    const int depth = place.depth + 1;
+    out.append_ascii("{");
+    if (!tree_.one_per_line(node)) {
+      pack(out, node, out.column, depth, "}", place.tail);
+      return;
+    }
+    for (NodeId element : tree_.children(node)) {
+      out.new_line(place.indent + 4, depth);
+      emit(out, element, Place{place.indent + 4, depth, 1});
+      out.append_ascii(",");
+    }
+    out.new_line(place.indent, depth);
+    out.append_ascii("}");
   }
-  return out;
-}
+
+  void emit_chain(Output& out, NodeId node, Place place) const {
+    const int calls_indent = out.column + 4;
+    const NodeId base = tree_.first_child(node);
+    emit(out, base, Place{place.indent, place.depth, 0});
+    for (NodeId part = tree_.next_sibling(base); part != kNoNode; part = tree_.next_sibling(part)) {
+      out.new_line(calls_indent, place.depth, kChainBreakPenalty);
+      const bool last = tree_.next_sibling(part) == kNoNode;
+      emit(out, part, Place{calls_indent, place.depth, last ? place.tail : 0});
+    }
+  }
+
+  void emit_stack(Output& out, NodeId node, Place place) const {
+    const int align = out.column;
+    bool first = true;
+    for (NodeId token : tree_.children(node)) {
+      if (!first) out.new_line(align, place.depth);
+      out.append(tree_.text(token), tree_.flat_extent(token));
+      first = false;
+    }
+  }
+
+  const SourceTree& tree_;
+};
 
 }  // namespace
 
-int display_width(std::string_view text) {
-  int columns = 0;
-  for (char c : text) {
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++columns;
-  }
-  return columns;
-}
-
-SourceNode::SourceNode(Kind kind, std::string text, std::vector<SourceNode> children,
-                       bool one_per_line)
-    : kind_(kind),
-      text_(std::move(text)),
-      children_(std::move(children)),
-      one_per_line_(one_per_line) {
-  switch (kind_) {
-    case Kind::Atom:
-      flat_ = text_;
-      break;
-    case Kind::Call:
-      flat_ = text_ + "(" + joined_flat(children_, ", ") + ")";
-      break;
-    case Kind::List:
-      flat_ = "{" + joined_flat(children_, ", ") + "}";
-      break;
-    case Kind::Chain:
-      flat_ = joined_flat(children_, "");
-      break;
-    case Kind::Stack:
-      flat_ = joined_flat(children_, "\n");
-      break;
-  }
-  multiline_ = flat_.find('\n') != std::string::npos;
-  if (kind_ == Kind::Stack) {
-    flat_allowed_ = false;
-  } else {
-    for (std::size_t i = 0; i < children_.size(); ++i) {
-      const bool last = i + 1 == children_.size();
-      if (!children_[i].flat_allowed_ || (!last && children_[i].multiline_)) {
-        flat_allowed_ = false;
-      }
-    }
-  }
-}
-
-SourceNode SourceNode::atom(std::string text) {
-  return SourceNode(Kind::Atom, std::move(text), {}, false);
-}
-
-SourceNode SourceNode::call(std::string name, std::vector<SourceNode> args) {
-  return SourceNode(Kind::Call, std::move(name), std::move(args), false);
-}
-
-SourceNode SourceNode::list(std::vector<SourceNode> elements, bool one_per_line) {
-  return SourceNode(Kind::List, "", std::move(elements), one_per_line);
-}
-
-SourceNode SourceNode::stack(std::vector<std::string> tokens) {
-  if (tokens.size() == 1) return atom(std::move(tokens.front()));
-  std::vector<SourceNode> children;
-  for (std::string& token : tokens) children.push_back(atom(std::move(token)));
-  return SourceNode(Kind::Stack, "", std::move(children), false);
-}
-
-SourceNode SourceNode::chain(SourceNode base, std::vector<SourceNode> calls) {
-  if (calls.empty()) return base;
-  calls.insert(calls.begin(), std::move(base));
-  return SourceNode(Kind::Chain, "", std::move(calls), false);
-}
-
-std::string layout(const SourceNode& node, int column, int indent, const std::string& tail) {
-  Output out{"", column};
-  emit(out, node, Place{indent, 0, display_width(tail)});
-  out.append(tail);
-  return out.text;
+void layout(std::string& out, const SourceTree& tree, NodeId node, int column, int indent,
+            std::string_view tail) {
+  Output writer{&out, column};
+  Layout(tree).emit(writer, node, Place{indent, 0, display_width(tail)});
+  writer.append(tail, TextExtent::of(tail));
 }
 
 }  // namespace tempest::codegen
