@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "dialect/postgres/libpq_library.hpp"
 #include "tempest/error.hpp"
 #include "tempest/postgres.hpp"
 
@@ -11,14 +12,16 @@ namespace tempest {
 
 namespace {
 
+using postgres::libpq;
+
 // Owns a PGresult for the length of one call.
 struct ResultDeleter {
-  void operator()(PGresult* result) const { PQclear(result); }
+  void operator()(PGresult* result) const { libpq().clear(result); }
 };
 using Result = std::unique_ptr<PGresult, ResultDeleter>;
 
 std::string field(const PGresult* result, int code) {
-  const char* text = PQresultErrorField(result, code);
+  const char* text = libpq().result_error_field(result, code);
   return text == nullptr ? std::string() : std::string(text);
 }
 
@@ -66,15 +69,15 @@ std::vector<std::string> written_passwords(const std::string& url) {
 std::vector<std::string> passwords_in(const std::string& url) {
   std::vector<std::string> secrets;
   char* error = nullptr;
-  if (PQconninfoOption* options = PQconninfoParse(url.c_str(), &error)) {
+  if (PQconninfoOption* options = libpq().conninfo_parse(url.c_str(), &error)) {
     for (PQconninfoOption* option = options; option->keyword != nullptr; ++option) {
       if (std::string(option->keyword) == "password" && option->val != nullptr) {
         secrets.emplace_back(option->val);
       }
     }
-    PQconninfoFree(options);
+    libpq().conninfo_free(options);
   }
-  if (error != nullptr) PQfreemem(error);
+  if (error != nullptr) libpq().freemem(error);
   for (std::string& secret : written_passwords(url)) secrets.push_back(std::move(secret));
   return secrets;
 }
@@ -84,21 +87,22 @@ void ignore_notice(void*, const char*) {}
 }  // namespace
 
 std::unique_ptr<PostgresDriver> PostgresDriver::connect(const std::string& url) {
-  PGconn* conn = PQconnectdb(url.c_str());
+  // The first connection of the process loads libpq (libpq_library.hpp says why so late).
+  PGconn* conn = libpq().connectdb(url.c_str());
   if (conn == nullptr) {
     throw DatabaseError("postgresql: cannot connect: out of memory", "08001", "");
   }
-  if (PQstatus(conn) != CONNECTION_OK) {
+  if (libpq().status(conn) != CONNECTION_OK) {
     // The URL itself is never quoted: it may hold a password.
-    std::string message = trimmed(PQerrorMessage(conn));
-    PQfinish(conn);
+    std::string message = trimmed(libpq().error_message(conn));
+    libpq().finish(conn);
     for (const std::string& secret : passwords_in(url)) replace_all(message, secret);
     throw DatabaseError("postgresql: cannot connect: " + message, "08001", "");
   }
-  PQsetNoticeProcessor(conn, ignore_notice, nullptr);
+  libpq().set_notice_processor(conn, ignore_notice, nullptr);
   // The client side speaks UTF-8 whatever the server's encoding, so that non-ASCII names
   // round-trip byte for byte.
-  PQsetClientEncoding(conn, "UTF8");
+  libpq().set_client_encoding(conn, "UTF8");
   std::unique_ptr<PostgresDriver> driver(new PostgresDriver(conn));
   // Rendered literals double their quotes and leave backslashes alone, which is only right
   // with standard_conforming_strings on (the default since PostgreSQL 9.1; a server or role
@@ -107,14 +111,14 @@ std::unique_ptr<PostgresDriver> PostgresDriver::connect(const std::string& url) 
   return driver;
 }
 
-PostgresDriver::~PostgresDriver() { PQfinish(conn_); }
+PostgresDriver::~PostgresDriver() { libpq().finish(conn_); }
 
 namespace {
 
 [[noreturn]] void throw_error(PGconn* conn, const PGresult* result, std::string_view sql) {
   std::string message;
   std::string code;
-  if (result != nullptr && PQresultStatus(result) == PGRES_FATAL_ERROR) {
+  if (result != nullptr && libpq().result_status(result) == PGRES_FATAL_ERROR) {
     message = field(result, PG_DIAG_MESSAGE_PRIMARY);
     code = field(result, PG_DIAG_SQLSTATE);
     std::string detail = field(result, PG_DIAG_MESSAGE_DETAIL);
@@ -122,19 +126,19 @@ namespace {
     if (!detail.empty()) message += "; detail: " + detail;
     if (!hint.empty()) message += "; hint: " + hint;
   }
-  if (message.empty()) message = trimmed(PQerrorMessage(conn));
+  if (message.empty()) message = trimmed(libpq().error_message(conn));
   if (message.empty() && result != nullptr) {
     // COPY ... FROM STDIN and the like: a result the driver has no data channel for.
-    message = std::string("unexpected result ") + PQresStatus(PQresultStatus(result));
+    message = std::string("unexpected result ") + libpq().res_status(libpq().result_status(result));
   }
-  if (code.empty() && PQstatus(conn) == CONNECTION_BAD) code = "08006";  // connection failure
+  if (code.empty() && libpq().status(conn) == CONNECTION_BAD) code = "08006";  // connection failure
   throw DatabaseError("postgresql: " + message + " in statement: " + std::string(sql), code,
                       std::string(sql));
 }
 
 Result run(PGconn* conn, std::string_view sql) {
-  Result result(PQexec(conn, std::string(sql).c_str()));
-  ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
+  Result result(libpq().exec(conn, std::string(sql).c_str()));
+  ExecStatusType status = result ? libpq().result_status(result.get()) : PGRES_FATAL_ERROR;
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && status != PGRES_EMPTY_QUERY) {
     throw_error(conn, result.get(), sql);
   }
@@ -150,27 +154,28 @@ QueryResult PostgresDriver::query(std::string_view sql, const std::vector<SqlVal
   values.reserve(params.size());
   for (const SqlValue& param : params) values.push_back(param ? param->c_str() : nullptr);
   const std::string text(sql);
-  Result result(PQexecParams(conn_, text.c_str(), static_cast<int>(values.size()), nullptr,
-                             values.data(), nullptr, nullptr, 0));
-  ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
+  const postgres::LibpqLibrary& pq = libpq();
+  Result result(pq.exec_params(conn_, text.c_str(), static_cast<int>(values.size()), nullptr,
+                               values.data(), nullptr, nullptr, 0));
+  ExecStatusType status = result ? pq.result_status(result.get()) : PGRES_FATAL_ERROR;
   if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
     throw_error(conn_, result.get(), sql);
   }
   QueryResult out;
-  const int columns = PQnfields(result.get());
-  const int rows = PQntuples(result.get());
+  const int columns = pq.nfields(result.get());
+  const int rows = pq.ntuples(result.get());
   out.columns.reserve(static_cast<std::size_t>(columns));
-  for (int c = 0; c < columns; ++c) out.columns.emplace_back(PQfname(result.get(), c));
+  for (int c = 0; c < columns; ++c) out.columns.emplace_back(pq.fname(result.get(), c));
   out.rows.reserve(static_cast<std::size_t>(rows));
   for (int r = 0; r < rows; ++r) {
     std::vector<SqlValue>& row = out.rows.emplace_back();
     row.reserve(static_cast<std::size_t>(columns));
     for (int c = 0; c < columns; ++c) {
-      if (PQgetisnull(result.get(), r, c)) {
+      if (pq.getisnull(result.get(), r, c)) {
         row.emplace_back(std::nullopt);
       } else {
-        row.emplace_back(std::string(PQgetvalue(result.get(), r, c),
-                                     static_cast<std::size_t>(PQgetlength(result.get(), r, c))));
+        row.emplace_back(std::string(pq.getvalue(result.get(), r, c),
+                                     static_cast<std::size_t>(pq.getlength(result.get(), r, c))));
       }
     }
   }
@@ -183,7 +188,7 @@ void PostgresDriver::commit() {
   // COMMIT of a transaction aborted by an earlier error succeeds as a ROLLBACK: report it, or
   // the caller would believe its changes were saved.
   Result result = run(conn_, "COMMIT");
-  if (std::string_view(PQcmdStatus(result.get())) == "ROLLBACK") {
+  if (std::string_view(libpq().cmd_status(result.get())) == "ROLLBACK") {
     throw DatabaseError(
         "postgresql: the transaction was aborted by an earlier error and has been rolled back "
         "in statement: COMMIT",
@@ -194,7 +199,7 @@ void PostgresDriver::commit() {
 void PostgresDriver::rollback() { execute("ROLLBACK"); }
 
 bool PostgresDriver::in_transaction() const {
-  PGTransactionStatusType status = PQtransactionStatus(conn_);
+  PGTransactionStatusType status = libpq().transaction_status(conn_);
   return status == PQTRANS_INTRANS || status == PQTRANS_INERROR || status == PQTRANS_ACTIVE;
 }
 
