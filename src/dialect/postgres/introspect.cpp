@@ -1,6 +1,10 @@
-#include <nlohmann/json.hpp>
+#include <cstddef>
+#include <map>
+#include <stdexcept>
 #include <string>
+#include <tuple>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "dialect/postgres/expression_text.hpp"
@@ -10,6 +14,13 @@
 // Reads one schema from pg_catalog (https://www.postgresql.org/docs/15/catalogs.html) with
 // five queries, each covering every table at once, so that a 1,000-table schema costs no
 // more round trips than a small one. The schema name is always a bound parameter.
+//
+// A migration tool connects anew each time, and in a new session every function, aggregate
+// and table a query touches is looked up in the catalogs first. So the queries return key
+// columns as attribute numbers, named here from the columns already read, rather than with
+// json_agg subqueries (which cost a small schema more than everything else together); the
+// two lookups that need the server (foreign keys into tables not read, expression keys of
+// indexes) run only when such keys exist.
 //
 // Not represented in the IR and so not reported: partitions of a partitioned table (the
 // parent is reported), generation expressions of generated columns, index methods other than
@@ -27,51 +38,59 @@ constexpr std::string_view kTableFilter =
     " AND NOT starts_with(c.relname::text, 'tempest_db_') ";
 
 constexpr std::string_view kTablesSql =
-    "SELECT c.relname, obj_description(c.oid, 'pg_class')"
+    "SELECT c.relname, ds.description"
     " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+    " LEFT JOIN pg_catalog.pg_description ds ON ds.objoid = c.oid"
+    "   AND ds.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND ds.objsubid = 0"
     " WHERE";
 
+// Comments come from a join on pg_description, not col_description(), a SQL function run once
+// per column. A default cannot refer to a column, so it is printed without its table
+// (relid 0): pg_get_expr would otherwise open every table, which in a new session means
+// building each table's cache entry. Generation expressions do refer to columns.
 constexpr std::string_view kColumnsSql =
     "SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,"
-    " pg_get_expr(d.adbin, d.adrelid), a.attidentity, col_description(c.oid, a.attnum),"
-    " t.typtype = 'e' AND t.typnamespace = n.oid, t.typname, a.attgenerated"
+    " pg_get_expr(d.adbin, CASE WHEN a.attgenerated = '' THEN 0 ELSE d.adrelid END),"
+    " a.attidentity, ds.description,"
+    " t.typtype = 'e' AND t.typnamespace = n.oid, t.typname, a.attgenerated, a.attnum"
     " FROM pg_catalog.pg_attribute a"
     " JOIN pg_catalog.pg_class c ON c.oid = a.attrelid"
     " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
     " JOIN pg_catalog.pg_type t ON t.oid = a.atttypid"
     " LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
+    " LEFT JOIN pg_catalog.pg_description ds ON ds.objoid = c.oid"
+    "   AND ds.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND ds.objsubid = a.attnum"
     " WHERE a.attnum > 0 AND NOT a.attisdropped AND";
 
-// Key columns come back as JSON arrays of names, in key order.
+// Key columns as arrays of attribute numbers ("{1,2}"), in key order; whether the referenced
+// table is in the schema read (if not, kReferencedColumnsSql names its columns).
 constexpr std::string_view kConstraintsSql =
-    "SELECT c.relname, con.conname, con.contype,"
-    " (SELECT json_agg(a.attname ORDER BY k.ord) FROM unnest(con.conkey) WITH ORDINALITY"
-    "   AS k(num, ord) JOIN pg_catalog.pg_attribute a"
-    "   ON a.attrelid = con.conrelid AND a.attnum = k.num),"
-    " fc.relname,"
-    " (SELECT json_agg(a.attname ORDER BY k.ord) FROM unnest(con.confkey) WITH ORDINALITY"
-    "   AS k(num, ord) JOIN pg_catalog.pg_attribute a"
-    "   ON a.attrelid = con.confrelid AND a.attnum = k.num),"
+    "SELECT c.relname, con.conname, con.contype, con.conkey, fc.relname, con.confkey,"
     " con.confdeltype, con.confupdtype, con.condeferrable, con.condeferred,"
-    " pg_get_expr(con.conbin, con.conrelid)"
+    " pg_get_expr(con.conbin, con.conrelid), fc.relnamespace = n.oid"
     " FROM pg_catalog.pg_constraint con"
     " JOIN pg_catalog.pg_class c ON c.oid = con.conrelid"
     " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
     " LEFT JOIN pg_catalog.pg_class fc ON fc.oid = con.confrelid"
     " WHERE con.contype IN ('p', 'u', 'c', 'f') AND";
 
+// The referenced columns of every foreign key by name, in key order.
+constexpr std::string_view kReferencedColumnsSql =
+    "SELECT c.relname, con.conname, a.attname"
+    " FROM pg_catalog.pg_constraint con"
+    " JOIN pg_catalog.pg_class c ON c.oid = con.conrelid"
+    " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+    " CROSS JOIN LATERAL unnest(con.confkey) WITH ORDINALITY AS k(num, ord)"
+    " JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num"
+    " WHERE con.contype = 'f' AND";
+
 // Indexes that back a primary key, unique or exclusion constraint belong to the constraint.
-// Keys come back as a JSON array of [column or null, expression or null, descending].
+// Keys as int2vectors ("1 2"): attribute numbers (0 for an expression, which
+// kIndexExpressionsSql prints) and options (bit 1: descending); the first indnkeyatts are
+// keys, the rest INCLUDE columns.
 constexpr std::string_view kIndexesSql =
     "SELECT c.relname, i.relname, ix.indisunique, pg_get_expr(ix.indpred, ix.indrelid),"
-    " (SELECT json_agg(json_build_array("
-    "     CASE WHEN ix.indkey[k.ord - 1] <> 0 THEN a.attname END,"
-    "     CASE WHEN ix.indkey[k.ord - 1] = 0"
-    "       THEN pg_get_indexdef(ix.indexrelid, k.ord, true) END,"
-    "     (ix.indoption[k.ord - 1] & 1) = 1) ORDER BY k.ord)"
-    "   FROM generate_series(1, ix.indnkeyatts::int) AS k(ord)"
-    "   LEFT JOIN pg_catalog.pg_attribute a"
-    "   ON a.attrelid = ix.indrelid AND a.attnum = ix.indkey[k.ord - 1])"
+    " ix.indkey, ix.indoption, ix.indnkeyatts"
     " FROM pg_catalog.pg_index ix"
     " JOIN pg_catalog.pg_class i ON i.oid = ix.indexrelid"
     " JOIN pg_catalog.pg_class c ON c.oid = ix.indrelid"
@@ -79,6 +98,16 @@ constexpr std::string_view kIndexesSql =
     " WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint con"
     "   WHERE con.conindid = ix.indexrelid AND con.conrelid = ix.indrelid"
     "   AND con.contype IN ('p', 'u', 'x')) AND";
+
+// The expression keys of every index: table, index, key position (1-based), expression.
+constexpr std::string_view kIndexExpressionsSql =
+    "SELECT c.relname, i.relname, k.ord, pg_get_indexdef(ix.indexrelid, k.ord, true)"
+    " FROM pg_catalog.pg_index ix"
+    " JOIN pg_catalog.pg_class i ON i.oid = ix.indexrelid"
+    " JOIN pg_catalog.pg_class c ON c.oid = ix.indrelid"
+    " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+    " CROSS JOIN LATERAL generate_series(1, ix.indnkeyatts::int) AS k(ord)"
+    " WHERE ix.indkey[k.ord - 1] = 0 AND";
 
 constexpr std::string_view kEnumsSql =
     "SELECT t.typname, e.enumlabel FROM pg_catalog.pg_type t"
@@ -90,11 +119,20 @@ std::string text(const SqlValue& value) { return value.value_or(std::string()); 
 
 bool flag(const SqlValue& value) { return value && *value == "t"; }
 
-std::vector<std::string> names(const SqlValue& json_array) {
-  std::vector<std::string> out;
-  if (!json_array) return out;
-  for (const auto& item : nlohmann::json::parse(*json_array)) {
-    out.push_back(item.get<std::string>());
+// The numbers of an int2[] ("{1,2}") or int2vector ("1 2") as PostgreSQL prints them.
+std::vector<int> numbers(const SqlValue& array) {
+  std::vector<int> out;
+  if (!array) return out;
+  const std::string& text = *array;
+  for (std::size_t i = 0; i < text.size();) {
+    if (text[i] != '-' && (text[i] < '0' || text[i] > '9')) {
+      ++i;
+      continue;
+    }
+    std::size_t end = i + 1;
+    while (end < text.size() && text[end] >= '0' && text[end] <= '9') ++end;
+    out.push_back(std::stoi(text.substr(i, end - i)));
+    i = end;
   }
   return out;
 }
@@ -145,9 +183,14 @@ class SchemaReader {
   }
 
   void read_columns() {
+    attribute_names_.resize(schema_.tables.size());
     for (auto& row : query(kColumnsSql, "ORDER BY c.relname, a.attnum").rows) {
       Table* owner = table(row[0]);
       if (owner == nullptr) continue;
+      std::vector<std::string>& names = attribute_names_[position(*owner)];
+      const auto attnum = static_cast<std::size_t>(std::stoi(text(row[10])));
+      if (names.size() <= attnum) names.resize(attnum + 1);
+      names[attnum] = text(row[1]);
       Column column;
       column.name = text(row[1]);
       if (flag(row[7])) {
@@ -173,24 +216,31 @@ class SchemaReader {
   }
 
   void read_constraints() {
+    // Foreign keys into tables not read: (table position, key position) for each.
+    std::vector<std::pair<std::size_t, std::size_t>> unnamed_references;
     for (auto& row : query(kConstraintsSql, "ORDER BY c.relname, con.conname").rows) {
       Table* owner = table(row[0]);
       if (owner == nullptr) continue;
       const std::string name = text(row[1]);
       const std::string type = text(row[2]);
       if (type == "p") {
-        owner->primary_key = PrimaryKey{name, names(row[3])};
+        owner->primary_key = PrimaryKey{name, column_names(*owner, numbers(row[3]))};
       } else if (type == "u") {
-        owner->uniques.push_back(UniqueConstraint{name, names(row[3])});
+        owner->uniques.push_back(UniqueConstraint{name, column_names(*owner, numbers(row[3]))});
       } else if (type == "c") {
         owner->checks.push_back(
             CheckConstraint{name, clean_expression(text(row[10]), varchar_columns(*owner))});
       } else if (type == "f") {
         ForeignKey key;
         key.name = name;
-        key.columns = names(row[3]);
+        key.columns = column_names(*owner, numbers(row[3]));
         key.ref_table = text(row[4]);
-        key.ref_columns = names(row[5]);
+        const Table* referenced = flag(row[11]) ? table(row[4]) : nullptr;
+        if (referenced != nullptr) {
+          key.ref_columns = column_names(*referenced, numbers(row[5]));
+        } else {
+          unnamed_references.emplace_back(position(*owner), owner->foreign_keys.size());
+        }
         key.on_delete = action(text(row[6]));
         key.on_update = action(text(row[7]));
         if (flag(row[8])) {
@@ -200,30 +250,83 @@ class SchemaReader {
         owner->foreign_keys.push_back(std::move(key));
       }
     }
+    if (!unnamed_references.empty()) name_references(unnamed_references);
+  }
+
+  void name_references(const std::vector<std::pair<std::size_t, std::size_t>>& unnamed) {
+    std::map<std::pair<std::string, std::string>, std::vector<std::string>> by_key;
+    for (auto& row : query(kReferencedColumnsSql, "ORDER BY c.relname, con.conname, k.ord").rows) {
+      by_key[{text(row[0]), text(row[1])}].push_back(text(row[2]));
+    }
+    for (const auto& [table_at, key_at] : unnamed) {
+      Table& owner = schema_.tables[table_at];
+      ForeignKey& key = owner.foreign_keys[key_at];
+      key.ref_columns = by_key[{owner.name, key.name}];
+    }
   }
 
   void read_indexes() {
+    // Expression keys: (table position, index position, key position) for each.
+    std::vector<std::tuple<std::size_t, std::size_t, std::size_t>> expressions;
     for (auto& row : query(kIndexesSql, "ORDER BY c.relname, i.relname").rows) {
       Table* owner = table(row[0]);
       if (owner == nullptr) continue;
       Index index;
       index.name = text(row[1]);
       index.unique = flag(row[2]);
-      const std::vector<std::string> varchars = varchar_columns(*owner);
-      if (row[3]) index.where = clean_expression(*row[3], varchars);
-      if (row[4]) {
-        for (const auto& key : nlohmann::json::parse(*row[4])) {
-          IndexKey out;
-          if (!key[0].is_null()) out.column = key[0].get<std::string>();
-          if (!key[1].is_null()) {
-            out.expression = clean_expression(key[1].get<std::string>(), varchars);
-          }
-          out.descending = key[2].get<bool>();
-          index.keys.push_back(std::move(out));
+      if (row[3]) index.where = clean_expression(*row[3], varchar_columns(*owner));
+      const std::vector<int> attnums = numbers(row[4]);
+      const std::vector<int> options = numbers(row[5]);
+      const auto key_count = static_cast<std::size_t>(std::stoi(text(row[6])));
+      for (std::size_t k = 0; k < key_count && k < attnums.size(); ++k) {
+        IndexKey key;
+        if (attnums[k] == 0) {
+          expressions.emplace_back(position(*owner), owner->indexes.size(), k);
+        } else {
+          key.column = column_names(*owner, {attnums[k]}).front();
         }
+        key.descending = k < options.size() && (options[k] & 1) != 0;
+        index.keys.push_back(std::move(key));
       }
       owner->indexes.push_back(std::move(index));
     }
+    if (!expressions.empty()) print_expressions(expressions);
+  }
+
+  void print_expressions(
+      const std::vector<std::tuple<std::size_t, std::size_t, std::size_t>>& expressions) {
+    std::map<std::tuple<std::string, std::string, std::size_t>, std::string> by_key;
+    for (auto& row : query(kIndexExpressionsSql, "ORDER BY c.relname, i.relname, k.ord").rows) {
+      const auto ord = static_cast<std::size_t>(std::stoi(text(row[2])));
+      by_key[{text(row[0]), text(row[1]), ord - 1}] = text(row[3]);
+    }
+    for (const auto& [table_at, index_at, key_at] : expressions) {
+      Table& owner = schema_.tables[table_at];
+      Index& index = owner.indexes[index_at];
+      index.keys[key_at].expression =
+          clean_expression(by_key[{owner.name, index.name, key_at}], varchar_columns(owner));
+    }
+  }
+
+  // The names of `table`'s columns numbered `attnums`; throws for a number no column has.
+  std::vector<std::string> column_names(const Table& table, const std::vector<int>& attnums) {
+    const std::vector<std::string>& names = attribute_names_[position(table)];
+    std::vector<std::string> out;
+    out.reserve(attnums.size());
+    for (const int attnum : attnums) {
+      const auto at = static_cast<std::size_t>(attnum);
+      if (attnum <= 0 || at >= names.size() || names[at].empty()) {
+        throw DatabaseError("postgresql: table \"" + table.name + "\": a key names column number " +
+                                std::to_string(attnum) + ", which the table does not have",
+                            "", "");
+      }
+      out.push_back(names[at]);
+    }
+    return out;
+  }
+
+  [[nodiscard]] std::size_t position(const Table& table) const {
+    return static_cast<std::size_t>(&table - schema_.tables.data());
   }
 
   void read_enums() {
@@ -240,6 +343,8 @@ class SchemaReader {
   std::vector<SqlValue> params_;
   Schema schema_;
   std::unordered_map<std::string, std::size_t> index_;  // table name -> position in schema_
+  // By table position, by attribute number: the column's name ("" for a number not read).
+  std::vector<std::vector<std::string>> attribute_names_;
 };
 
 }  // namespace
@@ -250,7 +355,7 @@ Schema read_schema(Driver& driver, const std::string& schema_name) {
   }
   try {
     return SchemaReader(driver, schema_name).read();
-  } catch (const nlohmann::json::exception& e) {
+  } catch (const std::logic_error& e) {  // std::stoi of a number PostgreSQL did not print
     throw DatabaseError(std::string("postgresql: introspection of schema \"") + schema_name +
                             "\": unexpected catalog data: " + e.what(),
                         "", "");

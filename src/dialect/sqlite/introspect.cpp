@@ -1,5 +1,5 @@
 // SQLite introspection: pragmas for what they report, the stored CREATE text for the rest.
-// Five queries for the whole database (each pragma joined over the table list), so that a
+// Five queries for the whole database (each pragma joined over the stored tables), so that a
 // 1,000-table schema costs five statements, not four thousand.
 
 #include "dialect/sqlite/introspect.hpp"
@@ -22,17 +22,26 @@ namespace {
 
 // The user's tables: pragma_table_list (SQLite 3.37+) tells ordinary tables from virtual and
 // FTS shadow tables, which sqlite_schema does not. Names are never formatted into the SQL:
-// every pragma below takes its table from this list through a join.
-constexpr std::string_view kUserTables = R"(WITH t AS (
-  SELECT l.name AS name, m.sql AS sql
-  FROM pragma_table_list AS l
-  JOIN sqlite_schema AS m ON m.type = 'table' AND m.name = l.name
-  WHERE l.schema = 'main' AND l.type = 'table'
-    AND l.name NOT LIKE 'sqlite\_%' ESCAPE '\'
-    AND substr(l.name, 1, 11) <> 'tempest_db_')
-)";
+// every pragma below takes its table from sqlite_schema through a join.
+constexpr std::string_view kTables = R"(
+SELECT l.name, m.sql
+FROM pragma_table_list AS l
+JOIN sqlite_schema AS m ON m.type = 'table' AND m.name = l.name
+WHERE l.schema = 'main' AND l.type = 'table'
+  AND l.name NOT LIKE 'sqlite\_%' ESCAPE '\'
+  AND substr(l.name, 1, 11) <> 'tempest_db_'
+ORDER BY l.name)";
 
-constexpr std::string_view kTables = "SELECT name, sql FROM t ORDER BY name";
+// The tables the pragmas below read: those of kTables plus any FTS shadow tables, whose rows
+// are skipped. Read from sqlite_schema, not from pragma_table_list again: that pass over
+// every table would cost each query as much again. rootpage 0 leaves out virtual tables,
+// whose module may not be loaded in this connection.
+constexpr std::string_view kStoredTables = R"(WITH t AS (
+  SELECT name FROM sqlite_schema
+  WHERE type = 'table' AND rootpage <> 0
+    AND name NOT LIKE 'sqlite\_%' ESCAPE '\'
+    AND substr(name, 1, 11) <> 'tempest_db_')
+)";
 
 constexpr std::string_view kColumns = R"(
 SELECT t.name, c.name, c.type, c."notnull", c.dflt_value, c.pk, c.hidden
@@ -296,18 +305,26 @@ void for_each_group(const std::vector<std::vector<SqlValue>>& rows, std::size_t 
 
 Schema introspect_sqlite(Driver& driver) {
   auto run = [&](std::string_view select) {
-    return driver.query(std::string(kUserTables) + std::string(select)).rows;
+    return driver.query(std::string(kStoredTables) + std::string(select)).rows;
   };
 
   std::vector<TableState> states;
   std::unordered_map<std::string, std::size_t> by_name;
-  for (const auto& row : run(kTables)) {
+  for (const auto& row : driver.query(kTables).rows) {
     TableState& state = states.emplace_back();
     state.table.name = text(row, 0);
     state.parsed = parse_create_table(text(row, 1));
     by_name.emplace(state.table.name, states.size() - 1);
   }
-  for (const auto& row : run(kColumns)) add_column(states[by_name.at(text(row, 0))], row);
+  // The position in `states` of a row's table; states.size() for an FTS shadow table.
+  auto table_of = [&](const std::vector<SqlValue>& row) {
+    const auto found = by_name.find(text(row, 0));
+    return found == by_name.end() ? states.size() : found->second;
+  };
+  for (const auto& row : run(kColumns)) {
+    const std::size_t t = table_of(row);
+    if (t < states.size()) add_column(states[t], row);
+  }
   for (TableState& state : states) {
     finish_columns(state);
     add_checks(state);
@@ -322,7 +339,8 @@ Schema introspect_sqlite(Driver& driver) {
   auto index_rows = run(kIndexes);
   if (!index_rows.empty()) {
     for_each_group(index_rows, 2, [&](std::size_t first, std::size_t last) {
-      std::size_t t = by_name.at(text(index_rows[first], 0));
+      const std::size_t t = table_of(index_rows[first]);
+      if (t == states.size()) return;
       add_index(states[t], claimed[t], index_sql, index_rows, first, last);
     });
   }
@@ -331,7 +349,8 @@ Schema introspect_sqlite(Driver& driver) {
   std::vector<std::vector<ForeignKey>> fks(states.size());
   if (!fk_rows.empty()) {
     for_each_group(fk_rows, 2, [&](std::size_t first, std::size_t last) {
-      std::size_t t = by_name.at(text(fk_rows[first], 0));
+      const std::size_t t = table_of(fk_rows[first]);
+      if (t == states.size()) return;
       fks[t].push_back(read_foreign_key(states[t], states, fk_rows, first, last));
     });
   }

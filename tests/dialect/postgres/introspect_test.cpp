@@ -139,6 +139,38 @@ TEST(PostgresIntrospect, ConstraintsIndexesAndComments) {
   EXPECT_EQ(child.indexes[1], (Index{"ix_gin", {IndexKey{"note", "", false}}, false, ""}));
 }
 
+// Keys are read as attribute numbers: a dropped column leaves a gap in them, INCLUDE columns
+// follow an index's keys, and a foreign key into another schema names columns of a table
+// that is not read.
+TEST(PostgresIntrospect, KeyColumnsAfterDroppedColumnsAndIntoAnotherSchema) {
+  Schema schema = introspect_sql(
+      "CREATE SCHEMA other;"
+      "CREATE TABLE other.owner (x int, code text, y int, UNIQUE (y, code));"
+      "CREATE TABLE tempest_db_hidden (k int PRIMARY KEY);"
+      "CREATE TABLE t (gone int, id int, code text, y int, note text, k int);"
+      "ALTER TABLE t DROP COLUMN gone;"
+      "ALTER TABLE t ADD PRIMARY KEY (id);"
+      "ALTER TABLE t ADD CONSTRAINT fk_owner FOREIGN KEY (y, code)"
+      "  REFERENCES other.owner (y, code);"
+      "ALTER TABLE t ADD CONSTRAINT fk_hidden FOREIGN KEY (k) REFERENCES tempest_db_hidden (k);"
+      "CREATE INDEX ix_t ON t (note DESC, (id + 1), id) INCLUDE (code);");
+  ASSERT_EQ(schema.tables.size(), 1u);
+  const Table& t = schema.tables[0];
+  EXPECT_EQ(t.primary_key, (PrimaryKey{"t_pkey", {"id"}}));
+  ASSERT_EQ(t.foreign_keys.size(), 2u);
+  EXPECT_EQ(t.foreign_keys[0].name, "fk_hidden");
+  EXPECT_EQ(t.foreign_keys[0].ref_table, "tempest_db_hidden");
+  EXPECT_EQ(t.foreign_keys[0].ref_columns, (std::vector<std::string>{"k"}));
+  EXPECT_EQ(t.foreign_keys[1].name, "fk_owner");
+  EXPECT_EQ(t.foreign_keys[1].columns, (std::vector<std::string>{"y", "code"}));
+  EXPECT_EQ(t.foreign_keys[1].ref_table, "owner");
+  EXPECT_EQ(t.foreign_keys[1].ref_columns, (std::vector<std::string>{"y", "code"}));
+  ASSERT_EQ(t.indexes.size(), 1u);
+  EXPECT_EQ(t.indexes[0].keys, (std::vector<IndexKey>{IndexKey{"note", "", true},
+                                                      IndexKey{"", "id + 1", false},
+                                                      IndexKey{"id", "", false}}));
+}
+
 // Which check expressions come back as written. PostgreSQL stores the parsed expression and
 // prints it back with its own parentheses and casts; introspection removes outer parentheses,
 // casts of string constants to text, integer/numeric casts of number constants and the text
