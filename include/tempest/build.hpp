@@ -83,16 +83,34 @@ class ColumnBuilder {
  public:
   ColumnBuilder(std::string name, ColumnType type);
 
-  ColumnBuilder& nullable();
-  ColumnBuilder& default_literal(std::string value);   // a constant, unquoted: "0", "it's"
-  ColumnBuilder& default_sql(std::string expression);  // verbatim SQL: "CURRENT_TIMESTAMP"
-  ColumnBuilder& identity();                           // Identity::ByDefault
-  ColumnBuilder& identity_always();                    // Identity::Always
-  ColumnBuilder& autoincrement();                      // Identity::Autoincrement
-  ColumnBuilder& comment(std::string text);
-  ColumnBuilder& renamed_from(std::string old_name);  // rename hint, see Column
+  // Each setter has an rvalue form, so that a chain on a temporary builder moves what it built
+  // into the Column (or Table, Index...) instead of copying it.
+  ColumnBuilder& nullable() &;
+  ColumnBuilder& default_literal(std::string value) &;   // a constant, unquoted: "0", "it's"
+  ColumnBuilder& default_sql(std::string expression) &;  // verbatim SQL: "CURRENT_TIMESTAMP"
+  ColumnBuilder& identity() &;                           // Identity::ByDefault
+  ColumnBuilder& identity_always() &;                    // Identity::Always
+  ColumnBuilder& autoincrement() &;                      // Identity::Autoincrement
+  ColumnBuilder& comment(std::string text) &;
+  ColumnBuilder& renamed_from(std::string old_name) &;  // rename hint, see Column
 
-  operator Column() const { return column_; }
+  ColumnBuilder&& nullable() && { return std::move(nullable()); }
+  ColumnBuilder&& default_literal(std::string value) && {
+    return std::move(default_literal(std::move(value)));
+  }
+  ColumnBuilder&& default_sql(std::string expression) && {
+    return std::move(default_sql(std::move(expression)));
+  }
+  ColumnBuilder&& identity() && { return std::move(identity()); }
+  ColumnBuilder&& identity_always() && { return std::move(identity_always()); }
+  ColumnBuilder&& autoincrement() && { return std::move(autoincrement()); }
+  ColumnBuilder&& comment(std::string text) && { return std::move(comment(std::move(text))); }
+  ColumnBuilder&& renamed_from(std::string old_name) && {
+    return std::move(renamed_from(std::move(old_name)));
+  }
+
+  operator Column() const& { return column_; }
+  operator Column() && { return std::move(column_); }
 
  private:
   Column column_;
@@ -108,7 +126,8 @@ class IndexKeyBuilder {
   IndexKeyBuilder(std::string column);
   explicit IndexKeyBuilder(IndexKey key) : key_(std::move(key)) {}
 
-  operator IndexKey() const { return key_; }
+  operator IndexKey() const& { return key_; }
+  operator IndexKey() && { return std::move(key_); }
 
  private:
   IndexKey key_;
@@ -121,10 +140,14 @@ class IndexBuilder {
  public:
   IndexBuilder(std::string name, std::vector<IndexKeyBuilder> keys);
 
-  IndexBuilder& unique();
-  IndexBuilder& where(std::string predicate);  // a partial index
+  IndexBuilder& unique() &;
+  IndexBuilder& where(std::string predicate) &;  // a partial index
 
-  operator Index() const { return index_; }
+  IndexBuilder&& unique() && { return std::move(unique()); }
+  IndexBuilder&& where(std::string predicate) && { return std::move(where(std::move(predicate))); }
+
+  operator Index() const& { return index_; }
+  operator Index() && { return std::move(index_); }
 
  private:
   Index index_;
@@ -140,11 +163,18 @@ class ForeignKeyBuilder {
   ForeignKeyBuilder(std::string name, std::vector<std::string> columns, std::string ref_table,
                     std::vector<std::string> ref_columns);
 
-  ForeignKeyBuilder& on_delete(ForeignKeyAction action);
-  ForeignKeyBuilder& on_update(ForeignKeyAction action);
-  ForeignKeyBuilder& deferrable(Deferrable deferrable);
+  ForeignKeyBuilder& on_delete(ForeignKeyAction action) &;
+  ForeignKeyBuilder& on_update(ForeignKeyAction action) &;
+  ForeignKeyBuilder& deferrable(Deferrable deferrable) &;
 
-  operator ForeignKey() const { return foreign_key_; }
+  ForeignKeyBuilder&& on_delete(ForeignKeyAction action) && { return std::move(on_delete(action)); }
+  ForeignKeyBuilder&& on_update(ForeignKeyAction action) && { return std::move(on_update(action)); }
+  ForeignKeyBuilder&& deferrable(Deferrable deferrable) && {
+    return std::move(this->deferrable(deferrable));
+  }
+
+  operator ForeignKey() const& { return foreign_key_; }
+  operator ForeignKey() && { return std::move(foreign_key_); }
 
  private:
   ForeignKey foreign_key_;
@@ -163,15 +193,34 @@ class TableBuilder {
  public:
   TableBuilder(std::string name, std::vector<Column> columns);
 
-  TableBuilder& primary_key(std::string name, std::vector<std::string> columns);
-  TableBuilder& unique(std::string name, std::vector<std::string> columns);
-  TableBuilder& check(std::string name, std::string expression);
-  TableBuilder& foreign_key(ForeignKey foreign_key);
-  TableBuilder& index(Index index);
-  TableBuilder& comment(std::string text);
-  TableBuilder& renamed_from(std::string old_name);  // rename hint, see Table
+  TableBuilder& primary_key(std::string name, std::vector<std::string> columns) &;
+  TableBuilder& unique(std::string name, std::vector<std::string> columns) &;
+  TableBuilder& check(std::string name, std::string expression) &;
+  TableBuilder& foreign_key(ForeignKey foreign_key) &;
+  TableBuilder& index(Index index) &;
+  TableBuilder& comment(std::string text) &;
+  TableBuilder& renamed_from(std::string old_name) &;  // rename hint, see Table
 
-  operator Table() const;
+  TableBuilder&& primary_key(std::string name, std::vector<std::string> columns) && {
+    return std::move(primary_key(std::move(name), std::move(columns)));
+  }
+  TableBuilder&& unique(std::string name, std::vector<std::string> columns) && {
+    return std::move(unique(std::move(name), std::move(columns)));
+  }
+  TableBuilder&& check(std::string name, std::string expression) && {
+    return std::move(check(std::move(name), std::move(expression)));
+  }
+  TableBuilder&& foreign_key(ForeignKey foreign_key) && {
+    return std::move(this->foreign_key(std::move(foreign_key)));
+  }
+  TableBuilder&& index(Index index) && { return std::move(this->index(std::move(index))); }
+  TableBuilder&& comment(std::string text) && { return std::move(comment(std::move(text))); }
+  TableBuilder&& renamed_from(std::string old_name) && {
+    return std::move(renamed_from(std::move(old_name)));
+  }
+
+  operator Table() const&;
+  operator Table() &&;
 
  private:
   Table table_;

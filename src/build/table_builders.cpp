@@ -12,9 +12,8 @@ IndexKeyBuilder::IndexKeyBuilder(const char* column) : IndexKeyBuilder(std::stri
 
 IndexKeyBuilder::IndexKeyBuilder(std::string column) { key_.column = std::move(column); }
 
-// NOLINTNEXTLINE(performance-unnecessary-value-param): the public signature takes it by value
 IndexKeyBuilder desc(IndexKeyBuilder key) {
-  IndexKey descending = key;
+  IndexKey descending = std::move(key);
   descending.descending = true;
   return IndexKeyBuilder(std::move(descending));
 }
@@ -25,19 +24,18 @@ IndexKeyBuilder expr(std::string expression) {
   return IndexKeyBuilder(std::move(key));
 }
 
-// NOLINTNEXTLINE(performance-unnecessary-value-param): the public signature takes it by value
 IndexBuilder::IndexBuilder(std::string name, std::vector<IndexKeyBuilder> keys) {
   index_.name = std::move(name);
   index_.keys.reserve(keys.size());
-  for (const IndexKeyBuilder& key : keys) index_.keys.push_back(key);
+  for (IndexKeyBuilder& key : keys) index_.keys.push_back(std::move(key));
 }
 
-IndexBuilder& IndexBuilder::unique() {
+IndexBuilder& IndexBuilder::unique() & {
   index_.unique = true;
   return *this;
 }
 
-IndexBuilder& IndexBuilder::where(std::string predicate) {
+IndexBuilder& IndexBuilder::where(std::string predicate) & {
   index_.where = std::move(predicate);
   return *this;
 }
@@ -54,17 +52,17 @@ ForeignKeyBuilder::ForeignKeyBuilder(std::string name, std::vector<std::string> 
   foreign_key_.ref_columns = std::move(ref_columns);
 }
 
-ForeignKeyBuilder& ForeignKeyBuilder::on_delete(ForeignKeyAction action) {
+ForeignKeyBuilder& ForeignKeyBuilder::on_delete(ForeignKeyAction action) & {
   foreign_key_.on_delete = action;
   return *this;
 }
 
-ForeignKeyBuilder& ForeignKeyBuilder::on_update(ForeignKeyAction action) {
+ForeignKeyBuilder& ForeignKeyBuilder::on_update(ForeignKeyAction action) & {
   foreign_key_.on_update = action;
   return *this;
 }
 
-ForeignKeyBuilder& ForeignKeyBuilder::deferrable(Deferrable deferrable) {
+ForeignKeyBuilder& ForeignKeyBuilder::deferrable(Deferrable deferrable) & {
   foreign_key_.deferrable = deferrable;
   return *this;
 }
@@ -92,45 +90,50 @@ TableBuilder::TableBuilder(std::string name, std::vector<Column> columns) {
   table_.columns = std::move(columns);
 }
 
-TableBuilder& TableBuilder::primary_key(std::string name, std::vector<std::string> columns) {
+TableBuilder& TableBuilder::primary_key(std::string name, std::vector<std::string> columns) & {
   table_.primary_key = PrimaryKey{std::move(name), std::move(columns)};
   return *this;
 }
 
-TableBuilder& TableBuilder::unique(std::string name, std::vector<std::string> columns) {
+TableBuilder& TableBuilder::unique(std::string name, std::vector<std::string> columns) & {
   table_.uniques.push_back(UniqueConstraint{std::move(name), std::move(columns)});
   return *this;
 }
 
-TableBuilder& TableBuilder::check(std::string name, std::string expression) {
+TableBuilder& TableBuilder::check(std::string name, std::string expression) & {
   table_.checks.push_back(CheckConstraint{std::move(name), std::move(expression)});
   return *this;
 }
 
-TableBuilder& TableBuilder::foreign_key(ForeignKey foreign_key) {
+TableBuilder& TableBuilder::foreign_key(ForeignKey foreign_key) & {
   table_.foreign_keys.push_back(std::move(foreign_key));
   return *this;
 }
 
-TableBuilder& TableBuilder::index(Index index) {
+TableBuilder& TableBuilder::index(Index index) & {
   table_.indexes.push_back(std::move(index));
   return *this;
 }
 
-TableBuilder& TableBuilder::comment(std::string text) {
+TableBuilder& TableBuilder::comment(std::string text) & {
   table_.comment = std::move(text);
   return *this;
 }
 
-TableBuilder& TableBuilder::renamed_from(std::string old_name) {
+TableBuilder& TableBuilder::renamed_from(std::string old_name) & {
   table_.renamed_from = std::move(old_name);
   return *this;
 }
 
-TableBuilder::operator Table() const {
+TableBuilder::operator Table() const& {
   Table table = table_;
   canonicalize(table);
   return table;
+}
+
+TableBuilder::operator Table() && {
+  canonicalize(table_);
+  return std::move(table_);
 }
 
 TableBuilder table(std::string name, std::vector<Column> columns) {

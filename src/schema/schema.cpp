@@ -6,10 +6,13 @@ namespace tempest {
 
 namespace {
 
+// Most input is sorted already (generated files, introspection): checking first spares
+// stable_sort's buffer, allocated even for one element.
 template <class T>
 void sort_by_name(std::vector<T>& items) {
-  std::stable_sort(items.begin(), items.end(),
-                   [](const T& a, const T& b) { return a.name < b.name; });
+  const auto by_name = [](const T& a, const T& b) { return a.name < b.name; };
+  if (std::is_sorted(items.begin(), items.end(), by_name)) return;
+  std::stable_sort(items.begin(), items.end(), by_name);
 }
 
 // Tables and enums are sorted by name in a canonical schema, so lookups are binary searches:

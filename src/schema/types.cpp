@@ -173,7 +173,11 @@ bool apply_args(const Spelling& spelling, ColumnType& type) {
 
 std::string with_precision(std::string_view name, const std::optional<int>& precision) {
   std::string out(name);
-  if (precision) out += '(' + std::to_string(*precision) + ')';
+  if (precision) {
+    out += '(';
+    out += std::to_string(*precision);
+    out += ')';
+  }
   return out;
 }
 
