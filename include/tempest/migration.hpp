@@ -1,5 +1,7 @@
 #pragma once
 
+#include <cstddef>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -24,8 +26,8 @@ struct Migration {
 // A migration whose down is derived: invert(up). Throws MigrationError, naming the revision,
 // when an operation of `up` is irreversible.
 [[nodiscard]] Migration make_migration(std::string revision,
-                                       std::vector<std::string> down_revisions,
-                                       std::string label, std::vector<Operation> up);
+                                       std::vector<std::string> down_revisions, std::string label,
+                                       std::vector<Operation> up);
 
 // The revision DAG. Pure logic, no IO: it is built from the migrations' revision ids and
 // parents and validated at construction.
@@ -51,15 +53,22 @@ class MigrationGraph {
   [[nodiscard]] const std::vector<std::string>& parents(const std::string& revision) const;
   [[nodiscard]] std::size_t size() const { return order_.size(); }
 
+  // The index into the constructor's `migrations` of `revision`; size() if absent.
+  [[nodiscard]] std::size_t index_of(const std::string& revision) const;
+  // The indexes of the parents of migrations[index], in down_revisions order.
+  [[nodiscard]] std::span<const std::size_t> parent_indexes(std::size_t index) const {
+    return {parent_indexes_.data() + parent_offsets_[index],
+            parent_offsets_[index + 1] - parent_offsets_[index]};
+  }
+
  private:
-  [[nodiscard]] std::size_t index_of(const std::string& revision) const;  // size() if absent
   [[nodiscard]] std::size_t require_index(const std::string& revision) const;
   [[nodiscard]] const std::string& name_of(std::size_t index) const;
 
   // Indexes are positions in the constructor's `migrations`. Flat arrays and one sorted
   // lookup table keep construction to a few allocations per revision (10,000 in ~1 ms).
   std::vector<std::vector<std::string>> parents_;  // by index, as given
-  std::vector<std::size_t> parent_offsets_;  // size n + 1; parents of i start at offsets[i]
+  std::vector<std::size_t> parent_offsets_;        // size n + 1; parents of i start at offsets[i]
   std::vector<std::size_t> parent_indexes_;
   std::vector<bool> has_child_;
   std::vector<std::string> order_;

@@ -75,9 +75,9 @@ std::string first_word(const std::vector<std::string>& args) {
 }
 
 // Every command reads the history: a broken one is reported first, with where to fix it.
-void check_history(const CliConfig& config) {
+MigrationGraph checked_history(const CliConfig& config) {
   try {
-    (void)MigrationGraph(config.migrations);
+    return MigrationGraph(config.migrations);
   } catch (const MigrationError& e) {
     throw MigrationError(
         std::string(e.what()) + "; fix the migration files" +
@@ -151,12 +151,13 @@ int run_migration_cli(const std::vector<std::string>& args, const CliConfig& con
     }
     const cli::ColorMode mode = cli::parse_color_mode(color);
     err_color = cli::use_color(mode, config.err);
+    const MigrationGraph graph = checked_history(config);
     const cli::Context context{.config = config,
+                               .graph = graph,
                                .out = out,
                                .quiet = quiet,
                                .verbose = verbose,
                                .color = cli::use_color(mode, config.out)};
-    check_history(config);
     for (const cli::Command& command : commands) {
       if (!command.app->parsed()) continue;
       command_name = command.app->get_name();

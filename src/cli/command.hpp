@@ -15,12 +15,14 @@
 #include "cli/style.hpp"
 #include "tempest/cli.hpp"
 #include "tempest/dialect.hpp"
+#include "tempest/migration.hpp"
 #include "tempest/runner.hpp"
 
 namespace tempest::cli {
 
 struct Context {
   const CliConfig& config;
+  const MigrationGraph& graph;  // of config.migrations, built (and checked) once per command
   std::ostream& out;
   bool quiet = false;    // --quiet: errors and the command's own result only
   bool verbose = false;  // --verbose: also the SQL as it runs

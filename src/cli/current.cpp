@@ -43,8 +43,7 @@ Command add_current_command(CLI::App& app) {
             with_runner(context, "current", [&](MigrationRunner& runner) {
               current = runner.current(context.config.migrations);
             });
-            print_revisions(context, current, MigrationRunner::heads(context.config.migrations),
-                            *json, "current");
+            print_revisions(context, current, context.graph.heads(), *json, "current");
             return kCliOk;
           }};
 }
@@ -54,8 +53,7 @@ Command add_heads_command(CLI::App& app) {
   CLI::App* command = app.add_subcommand("heads", "Print the revisions nothing descends from");
   command->add_flag("--json", *json, "as JSON: {\"heads\": [...]}");
   return {command, [json](const Context& context) {
-            const std::vector<std::string> heads =
-                MigrationRunner::heads(context.config.migrations);
+            const std::vector<std::string> heads = context.graph.heads();
             if (*json) {
               context.out << nlohmann::json{{"heads", heads}}.dump() << '\n';
             } else {
@@ -71,7 +69,7 @@ Command add_branches_command(CLI::App& app) {
   CLI::App* command =
       app.add_subcommand("branches", "Print the revisions where the history branches");
   return {command, [](const Context& context) {
-            const MigrationGraph graph(context.config.migrations);
+            const MigrationGraph& graph = context.graph;
             std::map<std::string, std::vector<std::string>> children;
             for (const std::string& revision : graph.topological_order()) {
               for (const std::string& parent : graph.parents(revision)) {

@@ -18,7 +18,7 @@ struct DowngradeOptions {
 
 int run_downgrade(const DowngradeOptions& options, const Context& context) {
   const std::vector<Migration>& migrations = context.config.migrations;
-  const MigrationGraph graph(migrations);
+  const MigrationGraph& graph = context.graph;
   if (options.sql) {
     const std::size_t colon = options.target.find(':');
     const std::string from = colon == std::string::npos ? "" : options.target.substr(0, colon);

@@ -2,10 +2,10 @@
 // revision's branch, merge and head marks and its label.
 
 #include <algorithm>
+#include <cstddef>
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -24,26 +24,31 @@ struct HistoryOptions {
 };
 
 // The revisions of `range` ("FROM:TO", either side optional; base and heads by
-// default): the ancestors of TO (of every head) that descend from FROM, FROM
-// included.
-std::set<std::string> revisions_in(const Context& context, const MigrationGraph& graph,
-                                   const std::string& range) {
+// default), by index into the migrations: the ancestors of TO (of every head) that
+// descend from FROM, FROM included.
+std::vector<bool> revisions_in(const Context& context, const std::string& range) {
+  const MigrationGraph& graph = context.graph;
   const std::size_t colon = range.find(':');
   const std::string from = colon == std::string::npos ? "" : range.substr(0, colon);
   const std::string to = colon == std::string::npos ? range : range.substr(colon + 1);
-  std::set<std::string> selected;
-  if (to.empty() || to == "heads") {
-    selected.insert(graph.topological_order().begin(), graph.topological_order().end());
-  } else {
-    const std::vector<std::string> up_to = graph.ancestors(resolve_name(context, graph, to));
-    selected.insert(up_to.begin(), up_to.end());
+  const bool to_heads = to.empty() || to == "heads";
+  std::vector<bool> selected(graph.size(), to_heads);
+  if (!to_heads) {
+    for (const std::string& revision : graph.ancestors(resolve_name(context, graph, to))) {
+      selected[graph.index_of(revision)] = true;
+    }
   }
   if (!from.empty() && from != "base") {
-    const std::string start = resolve_name(context, graph, from);
-    std::erase_if(selected, [&](const std::string& revision) {
-      const std::vector<std::string> line = graph.ancestors(revision);
-      return std::find(line.begin(), line.end(), start) == line.end();
-    });
+    // Parents come before children in topological order, so one pass finds every
+    // descendant of FROM.
+    std::vector<bool> descends(graph.size(), false);
+    descends[graph.index_of(resolve_name(context, graph, from))] = true;
+    for (const std::size_t index : graph.topological_indexes()) {
+      for (const std::size_t parent : graph.parent_indexes(index)) {
+        if (descends[parent]) descends[index] = true;
+      }
+      selected[index] = selected[index] && descends[index];
+    }
   }
   return selected;
 }
@@ -92,33 +97,33 @@ std::string padded(std::string text, std::size_t width) {
 
 int run_history(const HistoryOptions& options, const Context& context) {
   const std::vector<Migration>& migrations = context.config.migrations;
-  const MigrationGraph graph(migrations);
-  const std::set<std::string> selected = revisions_in(context, graph, options.range);
-  std::map<std::string, std::size_t> children;
-  for (const std::string& revision : graph.topological_order()) {
-    for (const std::string& parent : graph.parents(revision)) ++children[parent];
+  const MigrationGraph& graph = context.graph;
+  const std::vector<bool> selected = revisions_in(context, options.range);
+  std::vector<std::size_t> children(migrations.size(), 0);
+  for (std::size_t index = 0; index < migrations.size(); ++index) {
+    for (const std::size_t parent : graph.parent_indexes(index)) ++children[parent];
   }
   const std::map<std::string, AppliedRevision> rows =
       options.verbose ? applied_rows(context) : std::map<std::string, AppliedRevision>{};
   const bool with_state = options.verbose && context.config.driver != nullptr;
 
   // Newest first, each with the parents that are drawn too.
-  std::vector<const Migration*> shown;
+  std::vector<std::size_t> shown;
   std::vector<GraphNode> nodes;
   const std::vector<std::size_t>& indexes = graph.topological_indexes();
   for (std::size_t i = indexes.size(); i-- > 0;) {
-    const Migration& migration = migrations[indexes[i]];
-    if (!selected.contains(migration.revision)) continue;
-    GraphNode node{migration.revision, {}};
-    for (const std::string& parent : migration.down_revisions) {
-      if (selected.contains(parent)) node.parents.push_back(parent);
+    const std::size_t index = indexes[i];
+    if (!selected[index]) continue;
+    GraphNode node{migrations[index].revision, {}};
+    for (const std::size_t parent : graph.parent_indexes(index)) {
+      if (selected[parent]) node.parents.push_back(migrations[parent].revision);
     }
-    shown.push_back(&migration);
+    shown.push_back(index);
     nodes.push_back(std::move(node));
   }
-  const auto marks_of = [&](const Migration& migration) {
-    const std::size_t count = children[migration.revision];
-    return Marks{count == 0, count > 1, migration.down_revisions.size() > 1};
+  const auto marks_of = [&](std::size_t index) {
+    return Marks{children[index] == 0, children[index] > 1,
+                 migrations[index].down_revisions.size() > 1};
   };
   const auto row_of = [&](const Migration& migration) -> const AppliedRevision* {
     const auto found = rows.find(migration.revision);
@@ -127,8 +132,9 @@ int run_history(const HistoryOptions& options, const Context& context) {
 
   if (options.json) {
     nlohmann::json json = nlohmann::json::array();
-    for (const Migration* migration : shown) {
-      const Marks marks = marks_of(*migration);
+    for (const std::size_t index : shown) {
+      const Migration* migration = &migrations[index];
+      const Marks marks = marks_of(index);
       nlohmann::json entry{
           {"revision", migration->revision},  {"down_revisions", migration->down_revisions},
           {"label", migration->label},        {"head", marks.head},
@@ -158,8 +164,8 @@ int run_history(const HistoryOptions& options, const Context& context) {
       context.out << row.graph << '\n';
       continue;
     }
-    const Migration& migration = *shown[row.node];
-    const Marks marks = marks_of(migration);
+    const Migration& migration = migrations[shown[row.node]];
+    const Marks marks = marks_of(shown[row.node]);
     const AppliedRevision* applied = row_of(migration);
     std::string name = migration.revision;
     if (with_state && applied != nullptr && !applied->steps_done) {

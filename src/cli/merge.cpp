@@ -21,7 +21,7 @@ struct MergeOptions {
 };
 
 int run_merge(const MergeOptions& options, const Context& context) {
-  const MigrationGraph graph(context.config.migrations);
+  const MigrationGraph& graph = context.graph;
   std::vector<std::string> parents;
   const std::vector<std::string> names =
       options.revisions == std::vector<std::string>{"heads"} ? graph.heads() : options.revisions;

@@ -57,7 +57,7 @@ std::vector<std::string> parents_of_new(const Context& context, const MigrationG
 
 int run_revision(const RevisionOptions& options, const Context& context) {
   const CliConfig& config = context.config;
-  const MigrationGraph graph(config.migrations);
+  const MigrationGraph& graph = context.graph;
   const std::string revision =
       options.rev_id.empty() ? default_revision_id(graph.size(), options.message) : options.rev_id;
   check_new_revision(graph, revision);

@@ -17,7 +17,7 @@ namespace {
 
 int run_show(const std::string& name, const Context& context) {
   const std::vector<Migration>& migrations = context.config.migrations;
-  const MigrationGraph graph(migrations);
+  const MigrationGraph& graph = context.graph;
   const std::string revision = resolve_name(context, graph, name);
   // The migrations before the shown one: its ancestors, in topological order.
   const std::vector<std::string> ancestors = graph.ancestors(revision);

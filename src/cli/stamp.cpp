@@ -14,7 +14,7 @@ namespace {
 // The runner's log says what was recorded ("stamped REV: N revisions recorded
 // as applied").
 int run_stamp(const std::string& target, const Context& context) {
-  check_target(context, MigrationGraph(context.config.migrations), target, TargetUse::Stamp);
+  check_target(context, context.graph, target, TargetUse::Stamp);
   with_runner(context, "stamp", [&](MigrationRunner& runner) {
     runner.stamp(context.config.migrations, target, context.now());
   });

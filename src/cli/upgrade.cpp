@@ -19,7 +19,7 @@ struct UpgradeOptions {
 
 int run_upgrade(const UpgradeOptions& options, const Context& context) {
   const std::vector<Migration>& migrations = context.config.migrations;
-  const MigrationGraph graph(migrations);
+  const MigrationGraph& graph = context.graph;
   if (options.sql) {
     // Alembic's offline range: FROM:TO, FROM being base or a revision; without
     // it the database's version table says where to start.
