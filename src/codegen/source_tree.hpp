@@ -77,8 +77,8 @@ class SourceTree {
   // atom in it is followed by nothing but closing brackets (clang-format breaks before an
   // argument that follows one).
   [[nodiscard]] bool flat_allowed(NodeId node) const { return nodes_[node].flat_allowed; }
-  // Appends the flat text of `node` to `out`.
-  void write_flat(NodeId node, std::string& out) const;
+  // Appends the flat text of node `id` to `out`.
+  void write_flat(NodeId id, std::string& out) const;
 
  private:
   struct Node {

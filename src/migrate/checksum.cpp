@@ -64,9 +64,9 @@ std::string migration_checksum(const Migration& migration) {
   static constexpr char kHex[] = "0123456789abcdef";
   std::string hex;
   hex.reserve(digest.size() * 2);
-  for (std::size_t i = 0; i < digest.size(); ++i) {
-    hex += kHex[digest[i] >> 4];
-    hex += kHex[digest[i] & 0x0f];
+  for (const std::uint8_t byte : digest) {
+    hex += kHex[byte >> 4];
+    hex += kHex[byte & 0x0f];
   }
   return hex;
 }
