@@ -4,19 +4,7 @@ namespace tempest::testing {
 
 DatabaseState database_state(Driver& driver, const Dialect& dialect) {
   DatabaseState state{dialect.introspect(driver), {}};
-  for (const Table& table : state.schema.tables) {
-    std::string columns;
-    std::string order;
-    for (std::size_t i = 0; i < table.columns.size(); ++i) {
-      columns += (i == 0 ? "" : ", ") + quote_ident(table.columns[i].name);
-      order += (i == 0 ? "" : ", ") + std::to_string(i + 1);
-    }
-    if (columns.empty()) continue;
-    state.rows[table.name] =
-        driver
-            .query("SELECT " + columns + " FROM " + quote_ident(table.name) + " ORDER BY " + order)
-            .rows;
-  }
+  state.rows = table_rows(driver, state.schema);
   return state;
 }
 

@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "database_state.hpp"
-#include "support/engine.hpp"
 #include "failure_text.hpp"
+#include "support/engine.hpp"
 #include "support/execute_plan.hpp"
 #include "tempest/diff.hpp"
 #include "tempest/error.hpp"

@@ -17,9 +17,9 @@
 #include <vector>
 
 #include "counterparts.hpp"
-#include "support/engine.hpp"
 #include "failure_text.hpp"
 #include "random_case.hpp"
+#include "support/engine.hpp"
 #include "support/execute_plan.hpp"
 #include "support/random_schema.hpp"
 #include "support/seeds.hpp"

@@ -16,9 +16,9 @@
 
 #include "counterparts.hpp"
 #include "database_state.hpp"
-#include "support/engine.hpp"
 #include "failure_text.hpp"
 #include "random_case.hpp"
+#include "support/engine.hpp"
 #include "support/execute_plan.hpp"
 #include "support/seeds.hpp"
 #include "tempest/diff.hpp"
@@ -153,8 +153,7 @@ bool all_transactional(const std::vector<RenderedStep>& steps) {
 // The whole plan in one transaction; returns whether the case could be poisoned.
 bool refuse_the_migration(Engine engine, EngineDatabase& database, std::mt19937_64& rng) {
   std::optional<Poisoned> poisoned = poisoned_case(database, rng);
-  if (!poisoned || !all_transactional(poisoned->steps))
-    return false;
+  if (!poisoned || !all_transactional(poisoned->steps)) return false;
   Driver& driver = database.driver();
   const Dialect& dialect = database.dialect();
   SCOPED_TRACE("plan:\n" + describe_plan(poisoned->steps));

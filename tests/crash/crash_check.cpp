@@ -7,8 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "tempest/diff.hpp"
-#include "tempest/json.hpp"
+#include "support/database_contents.hpp"
 #include "tempest/runner.hpp"
 
 namespace tempest::testing {
@@ -16,21 +15,6 @@ namespace tempest::testing {
 namespace {
 
 constexpr std::size_t kRowsShown = 5;
-
-// As the conformance suite compares live and replayed schemas: equal normalised IR, or the
-// operations between them and both as JSON.
-::testing::AssertionResult same_schema(const Schema& actual, const Schema& expected) {
-  if (actual == expected) return ::testing::AssertionSuccess();
-  std::string differences;
-  for (const Operation& op : diff_schema(actual, expected)) differences += describe(op) + "\n";
-  return ::testing::AssertionFailure()
-         << "schemas differ\n--- operations from actual to expected:\n"
-         << (differences.empty() ? "(none: a difference the differ ignores, e.g. column order)\n"
-                                 : differences)
-         << "--- actual:\n"
-         << schema_to_json(actual) << "\n--- expected:\n"
-         << schema_to_json(expected);
-}
 
 std::string optional_text(const std::optional<int>& value) {
   return value ? std::to_string(*value) : "NULL";

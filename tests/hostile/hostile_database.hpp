@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "support/database_contents.hpp"
 #include "support/engine.hpp"
 #include "tempest/dialect.hpp"
 #include "tempest/driver.hpp"
@@ -18,8 +19,6 @@
 #include "tempest/schema.hpp"
 
 namespace tempest::testing {
-
-using Rows = std::vector<std::vector<SqlValue>>;
 
 struct DatabaseSnapshot {
   Schema schema;                     // introspected
@@ -31,9 +30,6 @@ struct DatabaseSnapshot {
 };
 
 [[nodiscard]] DatabaseSnapshot snapshot(Driver& driver, const Dialect& dialect);
-
-// Success when equal; otherwise the operations between the schemas and both as JSON.
-[[nodiscard]] ::testing::AssertionResult same_schema(const Schema& actual, const Schema& expected);
 
 // Success when equal; otherwise what differs.
 [[nodiscard]] ::testing::AssertionResult same_snapshot(const DatabaseSnapshot& actual,

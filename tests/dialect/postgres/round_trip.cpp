@@ -5,7 +5,6 @@
 
 #include "support/pg_cluster.hpp"
 #include "tempest/diff.hpp"
-#include "tempest/json.hpp"
 
 namespace tempest::testing {
 
@@ -23,19 +22,6 @@ void execute_steps(Driver& driver, const std::vector<RenderedStep>& steps) {
 
 void create_schema(Driver& driver, const Dialect& dialect, const Schema& schema) {
   execute_steps(driver, render_schema(dialect, schema));
-}
-
-::testing::AssertionResult same_schema(const Schema& actual, const Schema& expected) {
-  if (actual == expected) return ::testing::AssertionSuccess();
-  std::string differences;
-  for (const Operation& op : diff_schema(actual, expected)) differences += describe(op) + "\n";
-  return ::testing::AssertionFailure()
-         << "schemas differ\n--- operations from actual to expected:\n"
-         << (differences.empty() ? "(none: the difference is one the differ ignores)\n"
-                                 : differences)
-         << "--- actual:\n"
-         << schema_to_json(actual) << "--- expected:\n"
-         << schema_to_json(expected);
 }
 
 void expect_round_trip(const Schema& before, const Operation& op, const std::string& setup_sql) {

@@ -8,6 +8,7 @@
 #include <ostream>
 #include <vector>
 
+#include "support/database_contents.hpp"
 #include "tempest/dialect.hpp"
 #include "tempest/driver.hpp"
 #include "tempest/operations.hpp"
@@ -42,9 +43,6 @@ void execute_steps(Driver& driver, const std::vector<RenderedStep>& steps);
 
 // Creates `schema` in the (empty) database behind `driver` with render_schema.
 void create_schema(Driver& driver, const Dialect& dialect, const Schema& schema);
-
-// Success when equal; otherwise both schemas as JSON and the operations between them.
-[[nodiscard]] ::testing::AssertionResult same_schema(const Schema& actual, const Schema& expected);
 
 // The key property, in a fresh database: build `before`, render and execute `op`, introspect
 // and compare with normalize(apply(before, op)); then render and execute invert(op) and
