@@ -152,9 +152,12 @@ class SchemaReader {
 
   Schema read() {
     read_tables();
-    read_columns();
-    read_constraints();
-    read_indexes();
+    // Every other query is about the tables read: none means nothing to ask (a new database).
+    if (!schema_.tables.empty()) {
+      read_columns();
+      read_constraints();
+      read_indexes();
+    }
     read_enums();
     canonicalize(schema_);
     return std::move(schema_);

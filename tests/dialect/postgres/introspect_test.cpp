@@ -166,9 +166,9 @@ TEST(PostgresIntrospect, KeyColumnsAfterDroppedColumnsAndIntoAnotherSchema) {
   EXPECT_EQ(t.foreign_keys[1].ref_table, "owner");
   EXPECT_EQ(t.foreign_keys[1].ref_columns, (std::vector<std::string>{"y", "code"}));
   ASSERT_EQ(t.indexes.size(), 1u);
-  EXPECT_EQ(t.indexes[0].keys, (std::vector<IndexKey>{IndexKey{"note", "", true},
-                                                      IndexKey{"", "id + 1", false},
-                                                      IndexKey{"id", "", false}}));
+  EXPECT_EQ(t.indexes[0].keys,
+            (std::vector<IndexKey>{IndexKey{"note", "", true}, IndexKey{"", "id + 1", false},
+                                   IndexKey{"id", "", false}}));
 }
 
 // Which check expressions come back as written. PostgreSQL stores the parsed expression and
@@ -234,6 +234,16 @@ TEST(PostgresIntrospect, CheckExpressionForms) {
 
 // PostgreSQL would keep only the first 63 bytes of each name (with a NOTICE): the renderer
 // refuses such names, and normalize() cuts them as the server does, for schemas read elsewhere.
+// Without tables only the enums are asked for; objects that are not tables (a view, a
+// sequence) and tables of other schemas are not read as tables.
+TEST(PostgresIntrospect, ASchemaWithoutTablesGivesItsEnums) {
+  EXPECT_EQ(introspect_sql("SELECT 1"), Schema{});
+  Schema schema = introspect_sql(
+      "CREATE TYPE mood AS ENUM ('ok', 'it''s'); CREATE SEQUENCE s; CREATE VIEW v AS SELECT 1 AS x;"
+      "CREATE SCHEMA other; CREATE TABLE other.t (id int PRIMARY KEY);");
+  EXPECT_EQ(schema, (Schema{{EnumType{"mood", {"ok", "it's"}}}, {}}));
+}
+
 TEST(PostgresIntrospect, LongNamesAreRefusedAndNormalizedLikeTheServerCutsThem) {
   Schema declared;
   Table t;
