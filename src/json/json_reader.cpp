@@ -3,6 +3,10 @@
 #include <algorithm>
 #include <cctype>
 #include <limits>
+#include <memory>
+#include <string>
+#include <unordered_set>
+#include <vector>
 
 #include "tempest/error.hpp"
 
@@ -19,6 +23,95 @@ std::string member_path(const std::string& path, std::string_view key) {
   if (plain) return path + "." + std::string(key);
   return path + "[" + nlohmann::json(std::string(key)).dump() + "]";
 }
+
+// A parser callback that refuses an object naming one key twice: nlohmann keeps the last
+// value silently, and a document whose meaning depends on that is a mistake, not a choice.
+// It follows the JSON path as the parser descends, so the error names the second key. Frames
+// are reused from one object to the next, and a small object's keys are searched in place,
+// which keeps a 20 MB document's parse within a few percent of an unchecked one.
+class DuplicateKeyCheck {
+ public:
+  bool operator()(int /*depth*/, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+    using Event = nlohmann::json::parse_event_t;
+    switch (event) {
+      case Event::object_start:
+      case Event::array_start:
+        enter(event == Event::array_start);
+        break;
+      case Event::key:
+        add_key(parsed.get_ref<const std::string&>());
+        break;
+      case Event::object_end:
+      case Event::array_end:
+        --state_->depth;
+        element_done();
+        break;
+      case Event::value:
+        element_done();
+        break;
+    }
+    return true;
+  }
+
+ private:
+  static constexpr std::size_t kSearchedInPlace = 16;
+
+  struct Frame {
+    bool array = false;
+    std::size_t index = 0;                 // arrays: the element being read
+    std::vector<std::string> keys;         // objects: the keys read so far, the last current
+    std::unordered_set<std::string> many;  // objects with more keys than kSearchedInPlace
+  };
+
+  struct State {
+    std::vector<Frame> frames;  // [0, depth) are open
+    std::size_t depth = 0;
+  };
+
+  void enter(bool array) {
+    if (state_->depth == state_->frames.size()) state_->frames.emplace_back();
+    Frame& frame = state_->frames[state_->depth++];
+    frame.array = array;
+    frame.index = 0;
+    frame.keys.clear();
+    frame.many.clear();
+  }
+
+  void add_key(const std::string& key) {
+    Frame& frame = state_->frames[state_->depth - 1];
+    bool repeated = false;
+    if (frame.keys.size() < kSearchedInPlace) {
+      repeated = std::find(frame.keys.begin(), frame.keys.end(), key) != frame.keys.end();
+    } else {
+      if (frame.many.empty()) frame.many.insert(frame.keys.begin(), frame.keys.end());
+      repeated = !frame.many.insert(key).second;
+    }
+    frame.keys.push_back(key);
+    if (repeated) {
+      throw ModelError(path() + ": key " + nlohmann::json(key).dump() +
+                       " appears twice in one object");
+    }
+  }
+
+  void element_done() {
+    if (state_->depth > 0 && state_->frames[state_->depth - 1].array) {
+      ++state_->frames[state_->depth - 1].index;
+    }
+  }
+
+  [[nodiscard]] std::string path() const {
+    std::string path = "$";
+    for (std::size_t i = 0; i < state_->depth; ++i) {
+      const Frame& frame = state_->frames[i];
+      path = frame.array ? path + "[" + std::to_string(frame.index) + "]"
+                         : member_path(path, frame.keys.back());
+    }
+    return path;
+  }
+
+  // Shared: nlohmann copies the callback.
+  std::shared_ptr<State> state_ = std::make_shared<State>();
+};
 
 }  // namespace
 
@@ -37,7 +130,7 @@ JsonReader::JsonReader(const nlohmann::json& value, std::string path)
 
 nlohmann::json JsonReader::parse(std::string_view text) {
   try {
-    return nlohmann::json::parse(text.begin(), text.end());
+    return nlohmann::json::parse(text.begin(), text.end(), DuplicateKeyCheck());
   } catch (const nlohmann::json::exception& error) {
     // parse_error for malformed text; out_of_range for a number no double holds (1e400), which
     // would otherwise escape as an exception that is not a tempest::Error.

@@ -294,6 +294,37 @@ TEST(MalformedJson, DuplicateNamesAreRefusedAtTheSecond) {
             "$.operations[0].table.columns[0]");
 }
 
+// nlohmann keeps the last of two equal keys; the readers refuse the document instead, naming
+// the second key by its path.
+TEST(MalformedJson, RepeatedKeysAreRefusedAtTheSecond) {
+  EXPECT_EQ(error_of(kSchemaReader, R"({"format": "tempest.schema", "version": 1,
+      "enums": [], "tables": [], "enums": []})"),
+            "$.enums: key \"enums\" appears twice in one object");
+  EXPECT_EQ(error_of(kSchemaReader, schema_with("[]", R"([{"name": "t", "columns": [
+          {"name": "id", "type": {"kind": "text"}, "nullable": false},
+          {"name": "b", "type": {"kind": "text", "kind": "integer"}, "nullable": true}]}])")),
+            "$.tables[0].columns[1].type.kind: key \"kind\" appears twice in one object");
+  EXPECT_EQ(error_of(kSchemaReader, schema_with("[]", R"([{"name": "t", "columns": [
+          {"name": "id", "type": {"kind": "text"}, "nullable": false, "odd key": 1,
+           "odd key": 2}]}])")),
+            "$.tables[0].columns[0][\"odd key\"]: key \"odd key\" appears twice in one object");
+  EXPECT_EQ(error_of(kOperationsReader,
+                     R"({"format": "tempest.operations", "version": 1, "operations": [
+          {"op": "drop_enum", "op": "create_enum", "enum": {"name": "e", "labels": []}}]})"),
+            "$.operations[0].op: key \"op\" appears twice in one object");
+  // A large object: the repeat is found past the first keys too.
+  std::string many_keys;
+  for (int i = 0; i < 40; ++i)
+    many_keys += "\"k" + std::to_string(i) + "\": " + std::to_string(i) + ", ";
+  EXPECT_EQ(error_of(kSchemaReader, "{" + many_keys + R"("k33": 0})"),
+            "$.k33: key \"k33\" appears twice in one object");
+  // Equal keys in different objects, and equal strings as values, are not repeats.
+  EXPECT_EQ(error_of(kSchemaReader, schema_with("[]", R"([{"name": "t", "columns": [
+          {"name": "name", "type": {"kind": "text"}, "nullable": false},
+          {"name": "kind", "type": {"kind": "text"}, "nullable": true}]}])")),
+            "no error");
+}
+
 TEST(MalformedJson, NumbersOutOfRange) {
   const std::string column_head =
       R"([{"name": "t", "columns": [{"name": "c", "nullable": true, "type": {"kind": "varchar", "length": )";
