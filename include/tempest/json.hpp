@@ -21,8 +21,9 @@ namespace tempest {
 [[nodiscard]] std::string operations_to_json(const std::vector<Operation>& ops);
 
 // Parses the forms above. Throws ModelError whose message starts with the JSON path of the
-// fault ("$.tables[2].columns[0].type: ...") for malformed JSON, a wrong format or version,
-// a missing or mistyped field, or an unknown enumerator. The result is canonical.
+// fault ("$.tables[2].columns[0].type: ...") for malformed JSON, a key repeated in one
+// object, a wrong format or version, a missing, unknown or mistyped field, or an unknown
+// enumerator. The result is canonical.
 [[nodiscard]] Schema schema_from_json(std::string_view json);
 [[nodiscard]] std::vector<Operation> operations_from_json(std::string_view json);
 

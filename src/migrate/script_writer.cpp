@@ -23,10 +23,19 @@ std::string one_line(std::string text) {
   return text;
 }
 
+// Each migration is one transaction, but a shell that goes on after a failed statement would
+// run the rest of that migration and commit it: the script says how to stop at the first error.
+std::string how_to_run(DialectKind kind) {
+  return kind == DialectKind::Sqlite
+             ? "run it so that the first error stops it: sqlite3 -bail DATABASE < SCRIPT"
+             : "run it so that the first error stops it: psql -v ON_ERROR_STOP=1 -f SCRIPT";
+}
+
 }  // namespace
 
 void ScriptWriter::begin_script(const std::string& title) {
   comment(title);
+  comment(how_to_run(dialect_.kind()));
   for (const std::string& sql : dialect_.script_prologue()) statement(sql);
   if (!store_.sql().lock.empty()) statement(store_.sql().lock);
   statement(store_.sql().create);

@@ -69,6 +69,7 @@ TEST(OfflineScript, SqliteUpgradeFromBase) {
   const std::string checksum = migration_checksum(history()[0]);
   EXPECT_EQ(script,
             "-- tempest-db upgrade script for sqlite: from base to 0001_init\n"
+            "-- run it so that the first error stops it: sqlite3 -bail DATABASE < SCRIPT\n"
             "PRAGMA foreign_keys = ON;\n"
             "CREATE TABLE IF NOT EXISTS \"tempest_db_migrations\" (\n"
             "  \"revision\" text NOT NULL PRIMARY KEY,\n"
@@ -110,6 +111,10 @@ TEST(OfflineScript, SqliteRebuildRunsWithForeignKeysOffAndIsChecked) {
 
 TEST(OfflineScript, PostgresNonTransactionalStepStandsBetweenTransactions) {
   const std::string script = upgrade_script(postgres_dialect(), "0002_nullable");
+  EXPECT_TRUE(script.starts_with(
+      "-- tempest-db upgrade script for postgresql: from 0002_nullable to heads\n"
+      "-- run it so that the first error stops it: psql -v ON_ERROR_STOP=1 -f SCRIPT\n"))
+      << script;
   const std::size_t lock = at(script, "SELECT pg_advisory_lock(");
   const std::size_t create =
       at(script, "CREATE TABLE IF NOT EXISTS \"public\".\"tempest_db_migrations\"");
