@@ -85,10 +85,15 @@ class Assessor {
                                     " under an ACCESS EXCLUSIVE lock to change the type");
     }
     if (o.from.nullable && !o.to.nullable) {
-      add(RiskSeverity::Warning,
-          "alter column " + name + ": SET NOT NULL fails if rows hold NULL" +
-              (postgres_ ? "; PostgreSQL scans " + o.table + " under an ACCESS EXCLUSIVE lock"
-                         : std::string()));
+      const std::string scan =
+          postgres_ ? "; PostgreSQL scans " + o.table + " under an ACCESS EXCLUSIVE lock" : "";
+      if (o.to.default_value) {
+        add(RiskSeverity::Notice, "alter column " + name + ": rows holding NULL take the default " +
+                                      o.to.default_value->value + scan);
+      } else {
+        add(RiskSeverity::Warning,
+            "alter column " + name + ": SET NOT NULL fails if rows hold NULL" + scan);
+      }
     }
   }
   void on(const AlterPrimaryKey& o) {

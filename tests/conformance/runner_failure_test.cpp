@@ -106,6 +106,21 @@ TEST_P(RunnerFailure, FailedRebuildNamesTheOperation) {
   EXPECT_EQ(runner.applied().size(), 1u);
 }
 
+// With a default to fall back on, the same change succeeds on both engines and the NULLs take
+// the default: the SQLite copy COALESCEs them, PostgreSQL updates them before SET NOT NULL.
+TEST_P(RunnerFailure, NotNullWithADefaultFillsTheNullsInstead) {
+  std::vector<Migration> history = base_history();
+  history.push_back(migration("0002_not_null", {"0001_init"},
+                              {alter_column("items", column("name", text()).nullable(),
+                                            column("name", text()).default_literal("it's none"))}));
+  MigrationRunner runner(db_->driver(), db_->dialect());
+  ASSERT_EQ(runner.upgrade(history, "t"), (Names{"0001_init", "0002_not_null"}));
+  EXPECT_EQ(db_->schema(), expected(history));
+  const QueryResult rows = db_->driver().query("SELECT id, name FROM items");
+  ASSERT_EQ(rows.rows.size(), 1u);
+  EXPECT_EQ(rows.rows[0][1], SqlValue("it's none"));
+}
+
 TEST_P(RunnerFailure, ChangedChecksumStopsUntilAccepted) {
   std::vector<Migration> history = base_history();
   history.push_back(migration("0002_index", {"0001_init"},

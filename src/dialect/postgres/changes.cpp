@@ -63,7 +63,17 @@ std::vector<std::string> alter_column_statements(const AlterColumn& op, const st
     out.push_back(prefix + "TYPE " + type_text + " USING " +
                   conversion(to.name, to.type, type_text));
   }
-  if (accepts_null(from) && !accepts_null(to)) out.push_back(prefix + "SET NOT NULL");
+  if (accepts_null(from) && !accepts_null(to)) {
+    // As the SQLite rebuild does (COALESCE to the default), rows holding NULL take the new
+    // default first, so one migration means the same on both engines; without a default
+    // SET NOT NULL fails on them and the migration changes nothing.
+    if (to.default_value && new_identity == Identity::None) {
+      out.push_back("UPDATE " + table + " SET " + quote_ident(to.name) + " = " +
+                    default_sql(to.type, *to.default_value) + " WHERE " + quote_ident(to.name) +
+                    " IS NULL");
+    }
+    out.push_back(prefix + "SET NOT NULL");
+  }
   if (!accepts_null(from) && accepts_null(to)) out.push_back(prefix + "DROP NOT NULL");
   if (to.default_value && (type_changed || default_changed)) {
     out.push_back(prefix + "SET DEFAULT " + default_sql(to.type, *to.default_value));

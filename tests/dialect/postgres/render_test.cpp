@@ -177,6 +177,7 @@ TEST(PostgresRender, AlterColumnTypeKeepsTheDefaultAcrossTheConversion) {
                 "ALTER TABLE \"public\".\"posts\" ALTER COLUMN \"price\" DROP DEFAULT",
                 "ALTER TABLE \"public\".\"posts\" ALTER COLUMN \"price\" TYPE double precision "
                 "USING \"price\"::double precision",
+                "UPDATE \"public\".\"posts\" SET \"price\" = 1.5 WHERE \"price\" IS NULL",
                 "ALTER TABLE \"public\".\"posts\" ALTER COLUMN \"price\" SET NOT NULL",
                 "ALTER TABLE \"public\".\"posts\" ALTER COLUMN \"price\" SET DEFAULT 1.5",
             }));

@@ -148,6 +148,14 @@ TEST(AssessRisks, PostgresTypeRewritesAndNotNullScans) {
   EXPECT_EQ(not_null, (Risks{{0, RiskSeverity::Warning,
                               "alter column users.email: SET NOT NULL fails if rows hold NULL; "
                               "PostgreSQL scans users under an ACCESS EXCLUSIVE lock"}}));
+  // With a default the NULLs take it instead of failing the change.
+  Column with_default = varchar("email", 255);
+  with_default.nullable = false;
+  with_default.default_value = ColumnDefault{DefaultKind::Literal, "none"};
+  EXPECT_EQ(postgres({alter("users", varchar("email", 255), with_default)}),
+            (Risks{{0, RiskSeverity::Notice,
+                    "alter column users.email: rows holding NULL take the default none; "
+                    "PostgreSQL scans users under an ACCESS EXCLUSIVE lock"}}));
 }
 
 TEST(AssessRisks, ConstraintsOnExistingRows) {
