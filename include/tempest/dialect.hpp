@@ -20,7 +20,7 @@ namespace tempest {
 
 // One unit of execution produced by a renderer.
 struct RenderedStep {
-  std::string description;             // describe() of the operation(s), for logs and --sql
+  std::string description;              // describe() of the operation(s), for logs and --sql
   std::vector<std::string> statements;  // each a complete SQL statement without trailing ';'
   // False for statements that may not run inside a transaction block (PostgreSQL CREATE
   // INDEX CONCURRENTLY, ALTER TYPE ... ADD VALUE before 12): the runner gives them their own.
@@ -34,6 +34,10 @@ struct RenderedStep {
   // re-creates them after (the SQLite dialect's StepExecutor does the whole procedure).
   // Empty for every other step.
   std::string rebuild_table;
+  // Offline scripts only, run before `statements`: a check for what a script cannot do as the
+  // online executor does. SQLite rebuilds: stop the script when the table has triggers, which
+  // the rebuild would drop with the old table. Empty for every other step.
+  std::vector<std::string> offline_guard;
 
   friend bool operator==(const RenderedStep&, const RenderedStep&) = default;
 };

@@ -59,6 +59,7 @@ void ScriptWriter::steps(const std::vector<RenderedStep>& steps, std::size_t beg
                          std::size_t end) {
   for (std::size_t i = begin; i < end; ++i) {
     if (!steps[i].description.empty()) comment(steps[i].description);
+    for (const std::string& sql : steps[i].offline_guard) statement(sql);
     for (const std::string& sql : steps[i].statements) statement(sql);
   }
 }

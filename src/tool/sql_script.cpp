@@ -16,6 +16,7 @@ void write_step(const RenderedStep& step, std::ostream& out) {
     if (c == '\n' || c == '\r') c = ' ';
   }
   out << "-- " << text << '\n';
+  for (const std::string& statement : step.offline_guard) write_statement(statement, out);
   for (const std::string& statement : step.statements) write_statement(statement, out);
 }
 

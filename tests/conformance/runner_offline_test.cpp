@@ -113,6 +113,37 @@ TEST_P(RunnerOffline, ScriptFromTheDatabaseNeverCreatesTheVersionTable) {
                   .rows.empty());
 }
 
+// A script cannot re-create a rebuilt table's triggers as the online run does: it stops before
+// the rebuild, naming the table, and the shell leaves the migration uncommitted.
+TEST(RunnerOfflineSqlite, RebuildOfATableWithTriggersStopsTheScript) {
+  const std::unique_ptr<RunnerDatabase> db = runner_database(Engine::Sqlite);
+  MigrationRunner runner(db->driver(), db->dialect());
+  ASSERT_EQ(runner.upgrade(history(), "t", "0002_published"),
+            (Names{"0001_init", "0002_published"}));
+  db->driver().execute("CREATE TRIGGER posts_touch AFTER INSERT ON Posts BEGIN SELECT 1; END");
+  std::ostringstream script;
+  runner.upgrade_sql(history(), script, "0002_published", "0003_rebuild");
+  const Schema before = db->schema();
+  try {
+    db->run_script(script.str());
+    FAIL() << "the script ran:\n" << script.str();
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find(
+                  "CHECK constraint failed: table \"posts\" has triggers, which an offline "
+                  "rebuild would drop: run this migration online"),
+              std::string::npos)
+        << e.what();
+  }
+  EXPECT_EQ(db->schema(), before);
+  EXPECT_EQ(db->driver().query("SELECT name FROM sqlite_schema WHERE type = 'trigger'").rows,
+            (std::vector<std::vector<SqlValue>>{{SqlValue("posts_touch")}}));
+  EXPECT_EQ(runner.applied().size(), 2u);
+  // Without the trigger the same script runs.
+  db->driver().execute("DROP TRIGGER posts_touch");
+  db->run_script(script.str());
+  EXPECT_EQ(runner.applied().size(), 3u);
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, RunnerOffline,
                          ::testing::Values(Engine::Sqlite, Engine::Postgres),
                          [](const auto& info) { return engine_name(info.param); });

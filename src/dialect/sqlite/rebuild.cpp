@@ -131,6 +131,23 @@ std::optional<std::string> copy_rows(const TableRebuild& rebuild, const std::str
          join(values, ", ") + " FROM " + quote_ident(source.name);
 }
 
+// An offline script has no way to read the table's triggers and re-create them, so it stops
+// instead of dropping them: a CHECK named after the problem fails when the table has any
+// ("CHECK constraint failed: table "t" has triggers, ..."), and a script run to stop at its
+// first error (sqlite3 -bail) leaves the migration's transaction uncommitted.
+std::vector<std::string> trigger_guard(const std::string& table) {
+  const std::string guard = "temp." + quote_ident("tempest_offline_guard");
+  const std::string problem = "table " + quoted_name(table) +
+                              " has triggers, which an offline rebuild would drop: run this "
+                              "migration online";
+  return {"CREATE TABLE " + guard + " (\"triggers\" integer CONSTRAINT " + quote_ident(problem) +
+              " CHECK (\"triggers\" = 0))",
+          "INSERT INTO " + guard +
+              " SELECT count(*) FROM main.sqlite_schema WHERE type = 'trigger' AND tbl_name = " +
+              quote_literal(table) + " COLLATE NOCASE",
+          "DROP TABLE " + guard};
+}
+
 RenderedStep rebuild_step(const TableRebuild& rebuild, const Schema& schema) {
   const Table& target = rebuild.target;
   const std::string new_name = std::string(kRebuildPrefix) + target.name;
@@ -139,6 +156,7 @@ RenderedStep rebuild_step(const TableRebuild& rebuild, const Schema& schema) {
       "rebuild table " + quoted_name(target.name) + ": " + join(rebuild.changes, "; ");
   step.foreign_keys_off = true;
   step.rebuild_table = target.name;
+  step.offline_guard = trigger_guard(rebuild.source.name);
   std::vector<std::string>& sql = step.statements;
   sql.push_back(create_table_sql(schema, target, new_name));
   if (auto copy = copy_rows(rebuild, new_name)) sql.push_back(*copy);
