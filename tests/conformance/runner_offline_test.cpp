@@ -144,6 +144,36 @@ TEST(RunnerOfflineSqlite, RebuildOfATableWithTriggersStopsTheScript) {
   EXPECT_EQ(runner.applied().size(), 3u);
 }
 
+// Rows left without a parent stop the online run before COMMIT; a script lists them and stops
+// there too, the migration uncommitted.
+TEST(RunnerOfflineSqlite, RebuildThatLeavesOrphansStopsTheScript) {
+  const std::unique_ptr<RunnerDatabase> db = runner_database(Engine::Sqlite);
+  MigrationRunner runner(db->driver(), db->dialect());
+  ASSERT_EQ(runner.upgrade(history(), "t", "0002_published"),
+            (Names{"0001_init", "0002_published"}));
+  db->driver().execute("PRAGMA foreign_keys = OFF");
+  db->driver().execute("INSERT INTO posts (id, user_id, title) VALUES (9, 42, 'orphan')");
+  db->driver().execute("PRAGMA foreign_keys = ON");
+  std::ostringstream script;
+  runner.upgrade_sql(history(), script, "0002_published", "0003_rebuild");
+  const Schema before = db->schema();
+  try {
+    db->run_script(script.str());
+    FAIL() << "the script ran:\n" << script.str();
+  } catch (const std::runtime_error& e) {
+    const std::string message = e.what();
+    EXPECT_NE(message.find("posts|9|users|0"), std::string::npos) << message;
+    EXPECT_NE(message.find("CHECK constraint failed: rows whose foreign keys have no parent row "
+                           "(listed above by PRAGMA foreign_key_check) after rebuilding a table"),
+              std::string::npos)
+        << message;
+  }
+  EXPECT_EQ(db->schema(), before);
+  EXPECT_EQ(runner.applied().size(), 2u);
+  EXPECT_EQ(db->driver().query("SELECT count(*) FROM users").rows,
+            (std::vector<std::vector<SqlValue>>{{SqlValue("0")}}));
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, RunnerOffline,
                          ::testing::Values(Engine::Sqlite, Engine::Postgres),
                          [](const auto& info) { return engine_name(info.param); });

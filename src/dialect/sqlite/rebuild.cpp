@@ -9,6 +9,7 @@
 
 #include "dialect/sqlite/column_spelling.hpp"
 #include "dialect/sqlite/renderer.hpp"
+#include "dialect/sqlite/runner_sql.hpp"
 #include "tempest/error.hpp"
 
 namespace tempest::sqlite {
@@ -132,20 +133,14 @@ std::optional<std::string> copy_rows(const TableRebuild& rebuild, const std::str
 }
 
 // An offline script has no way to read the table's triggers and re-create them, so it stops
-// instead of dropping them: a CHECK named after the problem fails when the table has any
-// ("CHECK constraint failed: table "t" has triggers, ..."), and a script run to stop at its
-// first error (sqlite3 -bail) leaves the migration's transaction uncommitted.
+// before a rebuild that would drop them with the old table.
 std::vector<std::string> trigger_guard(const std::string& table) {
-  const std::string guard = "temp." + quote_ident("tempest_offline_guard");
-  const std::string problem = "table " + quoted_name(table) +
-                              " has triggers, which an offline rebuild would drop: run this "
-                              "migration online";
-  return {"CREATE TABLE " + guard + " (\"triggers\" integer CONSTRAINT " + quote_ident(problem) +
-              " CHECK (\"triggers\" = 0))",
-          "INSERT INTO " + guard +
-              " SELECT count(*) FROM main.sqlite_schema WHERE type = 'trigger' AND tbl_name = " +
-              quote_literal(table) + " COLLATE NOCASE",
-          "DROP TABLE " + guard};
+  return script_guard("table " + quoted_name(table) +
+                          " has triggers, which an offline rebuild would drop: run this "
+                          "migration online",
+                      "SELECT count(*) FROM main.sqlite_schema WHERE type = 'trigger' AND "
+                      "tbl_name = " +
+                          quote_literal(table) + " COLLATE NOCASE");
 }
 
 RenderedStep rebuild_step(const TableRebuild& rebuild, const Schema& schema) {

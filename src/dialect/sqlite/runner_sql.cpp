@@ -1,6 +1,7 @@
 #include "dialect/sqlite/runner_sql.hpp"
 
 #include <string>
+#include <utility>
 
 namespace tempest::sqlite {
 
@@ -65,10 +66,27 @@ ScriptFrame transaction_frame(std::span<const RenderedStep> steps) {
   const bool rebuild = any_rebuild(steps);
   if (rebuild) frame.open.push_back("PRAGMA foreign_keys = OFF");
   frame.open.push_back("BEGIN IMMEDIATE");
-  if (rebuild) frame.check.push_back("PRAGMA foreign_key_check");
+  if (rebuild) {
+    // The pragma lists the rows whose parent is missing; the guard makes them stop the script,
+    // as they stop the online run, instead of being printed and committed.
+    frame.check.push_back("PRAGMA foreign_key_check");
+    for (std::string& sql :
+         script_guard("rows whose foreign keys have no parent row (listed above by "
+                      "PRAGMA foreign_key_check) after rebuilding a table",
+                      "SELECT count(*) FROM pragma_foreign_key_check")) {
+      frame.check.push_back(std::move(sql));
+    }
+  }
   frame.close.push_back("COMMIT");
   if (rebuild) frame.close.push_back("PRAGMA foreign_keys = ON");
   return frame;
+}
+
+std::vector<std::string> script_guard(const std::string& problem, const std::string& count_sql) {
+  const std::string guard = "temp." + quote_ident("tempest_script_guard");
+  return {"CREATE TABLE " + guard + " (\"found\" integer CONSTRAINT " + quote_ident(problem) +
+              " CHECK (\"found\" = 0))",
+          "INSERT INTO " + guard + " " + count_sql, "DROP TABLE " + guard};
 }
 
 // SqliteDriver::open switches enforcement on (https://sqlite.org/foreignkeys.html#fk_enable);

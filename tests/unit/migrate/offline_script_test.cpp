@@ -102,7 +102,11 @@ TEST(OfflineScript, SqliteRebuildRunsWithForeignKeysOffAndIsChecked) {
   EXPECT_EQ(script.find("-- 0001_init"), std::string::npos);
   const std::size_t off = at(script, "PRAGMA foreign_keys = OFF;\nBEGIN IMMEDIATE;\n");
   const std::size_t rebuild = at(script, "CREATE TABLE \"_tempest_new_posts\"");
-  const std::size_t check = at(script, "PRAGMA foreign_key_check;\nINSERT INTO");
+  const std::size_t check =
+      at(script, "PRAGMA foreign_key_check;\nCREATE TABLE temp.\"tempest_script_guard\"");
+  at(script,
+     "SELECT count(*) FROM pragma_foreign_key_check;\n"
+     "DROP TABLE temp.\"tempest_script_guard\";\nINSERT INTO");
   const std::size_t on = at(script, "COMMIT;\nPRAGMA foreign_keys = ON;\n");
   EXPECT_LT(off, rebuild);
   EXPECT_LT(rebuild, check);
