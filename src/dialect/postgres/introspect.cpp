@@ -264,7 +264,9 @@ class SchemaReader {
     for (const auto& [table_at, key_at] : unnamed) {
       Table& owner = schema_.tables[table_at];
       ForeignKey& key = owner.foreign_keys[key_at];
-      key.ref_columns = by_key[{owner.name, key.name}];
+      const auto found = by_key.find({owner.name, key.name});
+      if (found == by_key.end()) changed_meanwhile(owner, "foreign key \"" + key.name + "\"");
+      key.ref_columns = found->second;
     }
   }
 
@@ -306,9 +308,18 @@ class SchemaReader {
     for (const auto& [table_at, index_at, key_at] : expressions) {
       Table& owner = schema_.tables[table_at];
       Index& index = owner.indexes[index_at];
-      index.keys[key_at].expression =
-          clean_expression(by_key[{owner.name, index.name, key_at}], varchar_columns(owner));
+      const auto found = by_key.find({owner.name, index.name, key_at});
+      if (found == by_key.end()) changed_meanwhile(owner, "index \"" + index.name + "\"");
+      index.keys[key_at].expression = clean_expression(found->second, varchar_columns(owner));
     }
+  }
+
+  // Each query sees its own snapshot: an object dropped or changed between two of them is
+  // reported rather than read half.
+  [[noreturn]] static void changed_meanwhile(const Table& table, const std::string& what) {
+    throw DatabaseError("postgresql: " + what + " of table \"" + table.name +
+                            "\" changed while the schema was read; read it again",
+                        "", "");
   }
 
   // The names of `table`'s columns numbered `attnums`; throws for a number no column has.
