@@ -15,6 +15,7 @@ using sqlite_sql::is_keyword;
 using sqlite_sql::is_name;
 using sqlite_sql::is_punct;
 using sqlite_sql::Token;
+using sqlite_sql::TokenKind;
 
 // A position in the token list of one statement, with the look-ahead the grammar needs.
 class Cursor {
@@ -92,6 +93,7 @@ class Cursor {
   }
 
   [[nodiscard]] const Token& at(std::size_t i) const { return tokens_[i]; }
+  [[nodiscard]] std::string_view source() const { return sql_; }
 
  private:
   std::string_view sql_;
@@ -101,9 +103,13 @@ class Cursor {
 };
 
 // The column names of a key list "(a, b COLLATE x DESC)": the first token of each part.
-std::vector<std::string> key_columns(Cursor& cursor) {
+// Clears `understood` when a part does not start with a name ("((a))").
+std::vector<std::string> key_columns(Cursor& cursor, bool& understood) {
   std::vector<std::string> columns;
-  for (auto [first, last] : cursor.group_parts()) columns.push_back(cursor.at(first).value);
+  for (auto [first, last] : cursor.group_parts()) {
+    understood = understood && is_name(cursor.at(first));
+    columns.push_back(cursor.at(first).value);
+  }
   return columns;
 }
 
@@ -120,18 +126,49 @@ std::string group_text(Cursor& cursor) {
   return text;
 }
 
-// REFERENCES table [(columns)] [ON DELETE|UPDATE action | MATCH name]... [[NOT] DEFERRABLE
-// [INITIALLY DEFERRED|IMMEDIATE]], from the cursor at REFERENCES.
-void parse_references(Cursor& cursor, ParsedConstraint& fk) {
+// A foreign key action, consumed; nullopt (nothing consumed) when none starts here.
+std::optional<ForeignKeyAction> read_action(Cursor& cursor) {
+  const std::pair<std::string_view, ForeignKeyAction> two_words[] = {
+      {"NULL", ForeignKeyAction::SetNull}, {"DEFAULT", ForeignKeyAction::SetDefault}};
+  for (const auto& [second, action] : two_words) {
+    if (cursor.at_keyword("SET") && cursor.at_keyword(second, 1)) {
+      cursor.skip(2);
+      return action;
+    }
+  }
+  if (cursor.at_keyword("NO") && cursor.at_keyword("ACTION", 1)) {
+    cursor.skip(2);
+    return ForeignKeyAction::NoAction;
+  }
+  if (cursor.accept("CASCADE")) return ForeignKeyAction::Cascade;
+  if (cursor.accept("RESTRICT")) return ForeignKeyAction::Restrict;
+  return std::nullopt;
+}
+
+// REFERENCES table [(columns)] [ON DELETE|UPDATE|INSERT action | MATCH name]... [[NOT]
+// DEFERRABLE [INITIALLY DEFERRED|IMMEDIATE]], from the cursor at REFERENCES
+// (https://sqlite.org/syntax/foreign-key-clause.html). As in SQLite, a later ON DELETE or ON
+// UPDATE overrides an earlier one and ON INSERT is accepted and ignored.
+void parse_references(Cursor& cursor, ParsedConstraint& fk, bool& understood) {
   cursor.skip();  // REFERENCES
+  const Token* table = cursor.peek();
+  understood = understood && table != nullptr && is_name(*table);
   fk.ref_table = cursor.name();
-  if (cursor.at_punct('(')) fk.ref_columns = key_columns(cursor);
+  if (cursor.at_punct('(')) fk.ref_columns = key_columns(cursor, understood);
   while (!cursor.done()) {
     if (cursor.at_keyword("ON") &&
-        (cursor.at_keyword("DELETE", 1) || cursor.at_keyword("UPDATE", 1))) {
+        (cursor.at_keyword("DELETE", 1) || cursor.at_keyword("UPDATE", 1) ||
+         cursor.at_keyword("INSERT", 1))) {
+      const bool on_delete = cursor.at_keyword("DELETE", 1);
+      const bool on_update = cursor.at_keyword("UPDATE", 1);
       cursor.skip(2);
-      // SET NULL, SET DEFAULT, NO ACTION: two words; CASCADE, RESTRICT: one.
-      cursor.skip(cursor.at_keyword("SET") || cursor.at_keyword("NO") ? 2 : 1);
+      std::optional<ForeignKeyAction> action = read_action(cursor);
+      if (!action) {
+        understood = false;
+        return;
+      }
+      if (on_delete) fk.on_delete = *action;
+      if (on_update) fk.on_update = *action;
     } else if (cursor.accept("MATCH")) {
       cursor.skip();
     } else if (cursor.at_keyword("NOT") && cursor.at_keyword("DEFERRABLE", 1)) {
@@ -149,12 +186,54 @@ void parse_references(Cursor& cursor, ParsedConstraint& fk) {
   }
 }
 
+// Skips one literal or word; SQLite's blob literal X'AB' is one token there, two here.
+bool skip_term(Cursor& cursor) {
+  const Token* token = cursor.peek();
+  if (token == nullptr || token->kind == TokenKind::Punct) return false;
+  cursor.skip();
+  const Token* next = cursor.peek();
+  if (is_keyword(*token, "X") && next != nullptr && next->kind == TokenKind::String &&
+      next->begin == token->end) {
+    cursor.skip();
+  }
+  return true;
+}
+
+// SQLite's white space (sqlite3Isspace): the C locale's isspace.
+bool is_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+// The value after DEFAULT, consumed, as ParsedColumn::default_text describes it: SQLite keeps
+// the span from the value's first token to its last, or for "(expr)" the text inside trimmed
+// by sqlite3DbSpanDup (https://sqlite.org/lang_createtable.html#the_default_clause). nullopt
+// when no value of a known form starts here.
+std::optional<std::string> default_text(Cursor& cursor) {
+  const Token* token = cursor.peek();
+  if (token == nullptr) return std::nullopt;
+  if (is_punct(*token, '(')) {
+    const std::size_t close = cursor.close_of_paren();
+    if (close >= cursor.end()) return std::nullopt;
+    std::string_view inside =
+        cursor.source().substr(token->end, cursor.at(close).begin - token->end);
+    while (!inside.empty() && is_space(inside.front())) inside.remove_prefix(1);
+    while (!inside.empty() && is_space(inside.back())) inside.remove_suffix(1);
+    cursor.seek(close + 1);
+    return std::string(inside);
+  }
+  const std::size_t first = cursor.pos();
+  if (is_punct(*token, '-') || is_punct(*token, '+')) cursor.skip();
+  if (!skip_term(cursor)) return std::nullopt;
+  return cursor.text(first, cursor.pos());
+}
+
 // One column definition: name, type, column constraints. Unknown tokens (the type, NOT NULL,
-// COLLATE...) are skipped one by one; parenthesized groups (type arguments, DEFAULT and
-// GENERATED expressions) as a whole, so that a keyword inside one is not mistaken.
+// COLLATE...) are skipped one by one; parenthesized groups (type arguments, GENERATED
+// expressions) as a whole, so that a keyword inside one is not mistaken.
 void parse_column(Cursor& cursor, ParsedCreateTable& table) {
+  const Token* first = cursor.peek();
+  table.understood = table.understood && first != nullptr && is_name(*first);
   std::string column = cursor.name();
   table.columns.push_back(column);
+  table.column_details.emplace_back();
   std::string pending_name;
   auto constraint = [&](ParsedConstraint::Kind kind) {
     ParsedConstraint c;
@@ -184,16 +263,14 @@ void parse_column(Cursor& cursor, ParsedCreateTable& table) {
       table.constraints.push_back(std::move(check));
     } else if (cursor.at_keyword("REFERENCES")) {
       ParsedConstraint fk = constraint(ParsedConstraint::Kind::ForeignKey);
-      parse_references(cursor, fk);
+      parse_references(cursor, fk, table.understood);
       table.constraints.push_back(std::move(fk));
     } else if (cursor.accept("DEFAULT")) {
       pending_name.clear();
-      if (cursor.at_punct('(')) {
-        cursor.skip_group();
-      } else {
-        if (cursor.at_punct('-') || cursor.at_punct('+')) cursor.skip();
-        cursor.skip();  // the literal, or a word such as CURRENT_TIMESTAMP
-      }
+      // Several DEFAULT clauses are accepted; the last one counts.
+      std::optional<std::string> value = default_text(cursor);
+      table.understood = table.understood && value.has_value();
+      table.column_details.back().default_text = std::move(value);
     } else if (cursor.at_punct('(')) {
       cursor.skip_group();
     } else {
@@ -201,6 +278,9 @@ void parse_column(Cursor& cursor, ParsedCreateTable& table) {
           cursor.at_keyword("AS") || cursor.at_keyword("GENERATED")) {
         pending_name.clear();
       }
+      // AS is no type word (it is not among the keywords SQLite lets stand for a name), so it
+      // starts "[GENERATED ALWAYS] AS (expr)".
+      if (cursor.at_keyword("AS")) table.column_details.back().generated = true;
       cursor.skip();
     }
   }
@@ -220,13 +300,14 @@ void parse_table_constraints(Cursor& cursor, ParsedCreateTable& table) {
       c.kind = ParsedConstraint::Kind::PrimaryKey;
       // PRIMARY KEY (id AUTOINCREMENT) is accepted at table level too.
       for (auto [first, last] : cursor.group_parts()) {
+        table.understood = table.understood && is_name(cursor.at(first));
         c.columns.push_back(cursor.at(first).value);
         if (is_keyword(cursor.at(last - 1), "AUTOINCREMENT")) c.autoincrement = true;
       }
       skip_conflict_clause(cursor);
     } else if (cursor.accept("UNIQUE")) {
       c.kind = ParsedConstraint::Kind::Unique;
-      c.columns = key_columns(cursor);
+      c.columns = key_columns(cursor, table.understood);
       skip_conflict_clause(cursor);
     } else if (cursor.accept("CHECK")) {
       c.kind = ParsedConstraint::Kind::Check;
@@ -235,8 +316,12 @@ void parse_table_constraints(Cursor& cursor, ParsedCreateTable& table) {
     } else if (cursor.at_keyword("FOREIGN") && cursor.at_keyword("KEY", 1)) {
       cursor.skip(2);
       c.kind = ParsedConstraint::Kind::ForeignKey;
-      c.columns = key_columns(cursor);
-      if (cursor.at_keyword("REFERENCES")) parse_references(cursor, c);
+      c.columns = key_columns(cursor, table.understood);
+      if (cursor.at_keyword("REFERENCES")) {
+        parse_references(cursor, c, table.understood);
+      } else {
+        table.understood = false;
+      }
     } else {
       cursor.skip();
       continue;
@@ -290,7 +375,10 @@ ParsedCreateTable parse_create_table(std::string_view sql) {
   Cursor cursor(sql, sqlite_sql::tokenize(sql));
   ParsedCreateTable table;
   table.name = read_header(cursor);
-  if (!cursor.at_punct('(')) return table;
+  if (!cursor.at_punct('(') || cursor.close_of_paren() >= cursor.end()) {
+    table.understood = false;
+    return table;
+  }
   std::size_t after = std::min(cursor.close_of_paren() + 1, cursor.end());
   std::size_t end = cursor.end();
   for (auto [first, last] : cursor.group_parts()) {
@@ -308,6 +396,19 @@ ParsedCreateTable parse_create_table(std::string_view sql) {
     if (cursor.at_keyword("WITHOUT") && cursor.at_keyword("ROWID", 1)) table.without_rowid = true;
   }
   return table;
+}
+
+std::optional<std::size_t> find_declared_column(const ParsedCreateTable& table,
+                                                std::string_view name) {
+  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  for (std::size_t i = 0; i < table.columns.size(); ++i) {
+    const std::string& column = table.columns[i];
+    if (std::equal(column.begin(), column.end(), name.begin(), name.end(),
+                   [&](char a, char b) { return lower(a) == lower(b); })) {
+      return i;
+    }
+  }
+  return std::nullopt;
 }
 
 ParsedCreateIndex parse_create_index(std::string_view sql) {

@@ -1,20 +1,25 @@
-// SQLite introspection: pragmas for what they report, the stored CREATE text for the rest.
-// Five queries for the whole database (each pragma joined over the stored tables), so that a
-// 1,000-table schema costs five statements, not four thousand.
+// SQLite introspection: the stored CREATE text and the connection's column metadata for
+// columns and foreign keys (table_facts.hpp), pragmas for indexes, the CREATE text for names
+// and the rest. Three queries for the whole database (the index pragmas joined over the
+// stored tables) whatever its size, plus two per table whose text does not line up.
 
 #include "dialect/sqlite/introspect.hpp"
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include "dialect/sqlite/column_spelling.hpp"
 #include "dialect/sqlite/create_table_parser.hpp"
+#include "dialect/sqlite/table_facts.hpp"
 #include "model/naming.hpp"
 #include "tempest/error.hpp"
+#include "tempest/sqlite.hpp"
 
 namespace tempest {
 
@@ -22,7 +27,7 @@ namespace {
 
 // The user's tables: pragma_table_list (SQLite 3.37+) tells ordinary tables from virtual and
 // FTS shadow tables, which sqlite_schema does not. Names are never formatted into the SQL:
-// every pragma below takes its table from sqlite_schema through a join.
+// every pragma takes its table from sqlite_schema through a join, or as a bound parameter.
 constexpr std::string_view kTables = R"(
 SELECT l.name, m.sql
 FROM pragma_table_list AS l
@@ -31,22 +36,6 @@ WHERE l.schema = 'main' AND l.type = 'table'
   AND l.name NOT LIKE 'sqlite\_%' ESCAPE '\'
   AND substr(l.name, 1, 11) <> 'tempest_db_'
 ORDER BY l.name)";
-
-// The tables the pragmas below read: those of kTables plus any FTS shadow tables, whose rows
-// are skipped. Read from sqlite_schema, not from pragma_table_list again: that pass over
-// every table would cost each query as much again. rootpage 0 leaves out virtual tables,
-// whose module may not be loaded in this connection.
-constexpr std::string_view kStoredTables = R"(WITH t AS (
-  SELECT name FROM sqlite_schema
-  WHERE type = 'table' AND rootpage <> 0
-    AND name NOT LIKE 'sqlite\_%' ESCAPE '\'
-    AND substr(name, 1, 11) <> 'tempest_db_')
-)";
-
-constexpr std::string_view kColumns = R"(
-SELECT t.name, c.name, c.type, c."notnull", c.dflt_value, c.pk, c.hidden
-FROM t JOIN pragma_table_xinfo(t.name, 'main') AS c
-ORDER BY t.name, c.cid)";
 
 // Key columns only (x.key = 1): index_xinfo also lists the rowid or primary key columns an
 // index carries. Indexes of origin 'pk' are the primary key itself.
@@ -61,11 +50,6 @@ ORDER BY t.name, i.name, x.seqno)";
 // the index list would scan it once per index.
 constexpr std::string_view kIndexSql =
     "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL";
-
-constexpr std::string_view kForeignKeys = R"(
-SELECT t.name, f.id, f."table", f."from", f."to", f.on_update, f.on_delete
-FROM t JOIN pragma_foreign_key_list(t.name, 'main') AS f
-ORDER BY t.name, f.id, f.seq)";
 
 struct TableState {
   Table table;
@@ -116,20 +100,19 @@ const ParsedConstraint* claim(const ParsedCreateTable& parsed, std::vector<bool>
   return nullptr;
 }
 
-void add_column(TableState& state, const std::vector<SqlValue>& row) {
+void add_column(TableState& state, const ColumnFacts& facts) {
   Column column;
-  column.name = text(row, 1);
-  int hidden = number(row, 6);
-  if (hidden == 2 || hidden == 3) {
+  column.name = facts.name;
+  if (facts.hidden == 2 || facts.hidden == 3) {
     throw UnsupportedError("sqlite: table \"" + state.table.name + "\": column \"" + column.name +
                            "\" is a generated column, which tempest cannot represent");
   }
-  if (hidden != 0) return;  // a hidden column of a virtual table
-  column.type = parse_type(text(row, 2));
-  column.nullable = number(row, 3) == 0;
-  if (int position = number(row, 5); position > 0) state.key.emplace_back(position, column.name);
+  if (facts.hidden != 0) return;  // a hidden column of a virtual table
+  column.type = parse_type(facts.type);
+  column.nullable = !facts.not_null;
+  if (facts.primary_key > 0) state.key.emplace_back(facts.primary_key, column.name);
   state.table.columns.push_back(std::move(column));
-  state.reported_defaults.push_back(row[4]);
+  state.reported_defaults.push_back(facts.default_text);
 }
 
 // The rowid alias: https://sqlite.org/lang_createtable.html#rowid. Exactly "INTEGER" (any
@@ -241,25 +224,23 @@ const PrimaryKey* primary_key_of(const std::vector<TableState>& states, std::str
   return nullptr;
 }
 
-// Rows of kForeignKeys for one foreign key: [first, last). `to` is NULL when the REFERENCES
-// clause names no columns: the parent's primary key is meant.
+// A referenced column is nullopt when the REFERENCES clause names none: the parent's primary
+// key is meant.
 ForeignKey read_foreign_key(const TableState& state, const std::vector<TableState>& states,
-                            const std::vector<std::vector<SqlValue>>& rows, std::size_t first,
-                            std::size_t last) {
+                            const ForeignKeyFacts& facts) {
   ForeignKey fk;
-  fk.ref_table = text(rows[first], 2);
+  fk.ref_table = facts.ref_table;
+  fk.columns = facts.columns;
   bool implicit = false;
-  for (std::size_t r = first; r < last; ++r) {
-    fk.columns.push_back(text(rows[r], 3));
-    implicit = implicit || !rows[r][4];
-    fk.ref_columns.push_back(text(rows[r], 4));
+  for (const std::optional<std::string>& column : facts.ref_columns) {
+    implicit = implicit || !column;
+    fk.ref_columns.push_back(column.value_or(""));
   }
   if (implicit) {
     const PrimaryKey* key = primary_key_of(states, fk.ref_table);
     fk.ref_columns = key != nullptr ? key->columns : std::vector<std::string>{};
   }
-  auto action = [&](std::size_t column) {
-    const std::string& name = text(rows[first], column);
+  auto action = [&](const std::string& name) {
     auto parsed = parse_action(name);
     if (!parsed) {
       throw UnsupportedError("sqlite: table \"" + state.table.name + "\": foreign key action \"" +
@@ -267,8 +248,8 @@ ForeignKey read_foreign_key(const TableState& state, const std::vector<TableStat
     }
     return *parsed;
   };
-  fk.on_update = action(5);
-  fk.on_delete = action(6);
+  fk.on_update = action(facts.on_update);
+  fk.on_delete = action(facts.on_delete);
   return fk;
 }
 
@@ -301,13 +282,41 @@ void for_each_group(const std::vector<std::vector<SqlValue>>& rows, std::size_t 
   }
 }
 
+// The column and foreign key facts of every table of `states`, in order: from the CREATE
+// text and the connection's metadata when `preferred` is Declaration and the driver is a
+// SqliteDriver, each table whose text does not line up read from its pragmas instead; from
+// the pragmas joined over every table otherwise (two statements, whatever the driver).
+std::vector<TableFacts> read_facts(Driver& driver, const std::vector<TableState>& states,
+                                   FactSource preferred, std::vector<TableFactSource>* sources) {
+  std::vector<TableFacts> facts;
+  facts.reserve(states.size());
+  auto* sqlite = dynamic_cast<SqliteDriver*>(&driver);
+  if (preferred == FactSource::Pragmas || sqlite == nullptr) {
+    auto all = pragma_facts_of_all_tables(driver);
+    for (const TableState& state : states) {
+      facts.push_back(std::move(all[state.table.name]));
+      if (sources != nullptr) sources->push_back({state.table.name, FactSource::Pragmas});
+    }
+    return facts;
+  }
+  for (const TableState& state : states) {
+    std::optional<TableFacts> declared =
+        declared_table_facts(sqlite->handle(), state.table.name, state.parsed);
+    const FactSource source = declared ? FactSource::Declaration : FactSource::Pragmas;
+    facts.push_back(declared ? std::move(*declared) : pragma_table_facts(driver, state.table.name));
+    if (sources != nullptr) sources->push_back({state.table.name, source});
+  }
+  return facts;
+}
+
 }  // namespace
 
 Schema introspect_sqlite(Driver& driver) {
-  auto run = [&](std::string_view select) {
-    return driver.query(std::string(kStoredTables) + std::string(select)).rows;
-  };
+  return introspect_sqlite(driver, FactSource::Declaration, nullptr);
+}
 
+Schema introspect_sqlite(Driver& driver, FactSource preferred,
+                         std::vector<TableFactSource>* sources) {
   std::vector<TableState> states;
   std::unordered_map<std::string, std::size_t> by_name;
   for (const auto& row : driver.query(kTables).rows) {
@@ -321,13 +330,11 @@ Schema introspect_sqlite(Driver& driver) {
     const auto found = by_name.find(text(row, 0));
     return found == by_name.end() ? states.size() : found->second;
   };
-  for (const auto& row : run(kColumns)) {
-    const std::size_t t = table_of(row);
-    if (t < states.size()) add_column(states[t], row);
-  }
-  for (TableState& state : states) {
-    finish_columns(state);
-    add_checks(state);
+  std::vector<TableFacts> facts = read_facts(driver, states, preferred, sources);
+  for (std::size_t t = 0; t < states.size(); ++t) {
+    for (const ColumnFacts& column : facts[t].columns) add_column(states[t], column);
+    finish_columns(states[t]);
+    add_checks(states[t]);
   }
 
   // Which parsed constraints have been matched to an index or foreign key, per table.
@@ -336,7 +343,7 @@ Schema introspect_sqlite(Driver& driver) {
 
   IndexSql index_sql;
   for (auto& row : driver.query(kIndexSql).rows) index_sql.emplace(text(row, 0), text(row, 1));
-  auto index_rows = run(kIndexes);
+  auto index_rows = driver.query(std::string(kStoredTables) + std::string(kIndexes)).rows;
   if (!index_rows.empty()) {
     for_each_group(index_rows, 2, [&](std::size_t first, std::size_t last) {
       const std::size_t t = table_of(index_rows[first]);
@@ -345,17 +352,12 @@ Schema introspect_sqlite(Driver& driver) {
     });
   }
 
-  auto fk_rows = run(kForeignKeys);
-  std::vector<std::vector<ForeignKey>> fks(states.size());
-  if (!fk_rows.empty()) {
-    for_each_group(fk_rows, 2, [&](std::size_t first, std::size_t last) {
-      const std::size_t t = table_of(fk_rows[first]);
-      if (t == states.size()) return;
-      fks[t].push_back(read_foreign_key(states[t], states, fk_rows, first, last));
-    });
-  }
   for (std::size_t t = 0; t < states.size(); ++t) {
-    add_foreign_keys(states[t], claimed[t], std::move(fks[t]));
+    std::vector<ForeignKey> by_id;
+    for (const ForeignKeyFacts& fk : facts[t].foreign_keys) {
+      by_id.push_back(read_foreign_key(states[t], states, fk));
+    }
+    add_foreign_keys(states[t], claimed[t], std::move(by_id));
   }
 
   Schema schema;

@@ -137,6 +137,68 @@ TEST(CreateTableParser, StringNamesAreAccepted) {
   EXPECT_EQ(t.columns, Names{"col"});
 }
 
+TEST(CreateTableParser, DefaultTextsAsSqliteReportsThem) {
+  ParsedCreateTable t = parse_create_table(
+      "CREATE TABLE t (a DEFAULT ( 1 + 2 ), b default - /* c */ 1.5e-3, c DEFAULT x'00FF' NOT "
+      "NULL, d DEFAULT (/*c*/ 'x' /*d*/\n), e DEFAULT 1 DEFAULT 'it''s', f DEFAULT -- c\n 7, g "
+      "DEFAULT CURRENT_TIMESTAMP COLLATE nocase, h DEFAULT +x'ab', i DEFAULT \"dq\", j int, k "
+      "DEFAULT ((1)) CHECK (k > 0), l DEFAULT X'')");
+  ASSERT_EQ(t.column_details.size(), 12u);
+  std::vector<std::optional<std::string>> defaults;
+  for (const ParsedColumn& c : t.column_details) defaults.push_back(c.default_text);
+  EXPECT_EQ(defaults, (std::vector<std::optional<std::string>>{
+                          "1 + 2", "- /* c */ 1.5e-3", "x'00FF'", "/*c*/ 'x' /*d*/", "'it''s'", "7",
+                          "CURRENT_TIMESTAMP", "+x'ab'", "\"dq\"", std::nullopt, "(1)", "X''"}));
+  EXPECT_TRUE(t.understood);
+}
+
+TEST(CreateTableParser, GeneratedColumns) {
+  ParsedCreateTable t = parse_create_table(
+      "CREATE TABLE t (a INT GENERATED ALWAYS, b INT GENERATED ALWAYS AS (a * 2) STORED, c AS "
+      "(a), \"as\" int, d int CHECK (a AS))");
+  std::vector<bool> generated;
+  for (const ParsedColumn& c : t.column_details) generated.push_back(c.generated);
+  EXPECT_EQ(generated, (std::vector<bool>{false, true, true, false, false}));
+}
+
+TEST(CreateTableParser, ForeignKeyActions) {
+  ParsedCreateTable t = parse_create_table(
+      "CREATE TABLE t (a REFERENCES p ON INSERT CASCADE ON DELETE SET NULL ON DELETE RESTRICT "
+      "MATCH FULL ON UPDATE SET DEFAULT, b, FOREIGN KEY (b) REFERENCES p (x) ON UPDATE NO ACTION "
+      "ON DELETE CASCADE DEFERRABLE)");
+  ASSERT_EQ(t.constraints.size(), 2u);
+  EXPECT_EQ(t.constraints[0].on_delete, ForeignKeyAction::Restrict);
+  EXPECT_EQ(t.constraints[0].on_update, ForeignKeyAction::SetDefault);
+  EXPECT_EQ(t.constraints[1].on_delete, ForeignKeyAction::Cascade);
+  EXPECT_EQ(t.constraints[1].on_update, ForeignKeyAction::NoAction);
+  EXPECT_EQ(t.constraints[1].deferrable, Deferrable::InitiallyImmediate);
+  EXPECT_TRUE(t.understood);
+}
+
+TEST(CreateTableParser, SaysWhatItDidNotUnderstand) {
+  auto understood = [](std::string_view sql) { return parse_create_table(sql).understood; };
+  EXPECT_TRUE(understood("CREATE TABLE t (\"\" int, [ ] text, 'q' DEFAULT -1)"));
+  EXPECT_FALSE(understood("CREATE TABLE t (a, PRIMARY KEY ((a)))"));
+  EXPECT_FALSE(understood("CREATE TABLE t (a, UNIQUE ((a)))"));
+  EXPECT_FALSE(understood("CREATE TABLE t (a, FOREIGN KEY (a))"));
+  EXPECT_FALSE(understood("CREATE TABLE t (a REFERENCES p ON DELETE SOMETHING)"));
+  EXPECT_FALSE(understood("CREATE TABLE t (a REFERENCES (x))"));
+  EXPECT_FALSE(understood("CREATE TABLE t (a DEFAULT , b)"));
+  EXPECT_FALSE(understood("CREATE TABLE t (a DEFAULT (1, b)"));
+  EXPECT_FALSE(understood("CREATE TABLE t (, b)"));
+  EXPECT_FALSE(understood("CREATE TABLE t AS SELECT 1"));
+  EXPECT_FALSE(understood("CREATE VIRTUAL TABLE t USING fts5(body)"));
+}
+
+TEST(CreateTableParser, FindsDeclaredColumnsAsSqliteComparesNames) {
+  ParsedCreateTable t = parse_create_table("CREATE TABLE t (Ab, \"ключ\", [x y])");
+  EXPECT_EQ(find_declared_column(t, "aB"), 0u);
+  EXPECT_EQ(find_declared_column(t, "ключ"), 1u);
+  EXPECT_EQ(find_declared_column(t, "КЛЮЧ"), std::nullopt);  // only ASCII letters fold
+  EXPECT_EQ(find_declared_column(t, "X Y"), 2u);
+  EXPECT_EQ(find_declared_column(t, "x"), std::nullopt);
+}
+
 TEST(CreateIndexParser, ReadsKeysAndPredicate) {
   ParsedCreateIndex index = parse_create_index(
       "CREATE UNIQUE INDEX IF NOT EXISTS \"ix\" ON \"t\" (lower(\"a\") DESC, b COLLATE NOCASE "
