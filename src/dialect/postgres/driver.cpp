@@ -2,6 +2,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "dialect/postgres/libpq_library.hpp"
@@ -84,11 +85,26 @@ std::vector<std::string> passwords_in(const std::string& url) {
 
 void ignore_notice(void*, const char*) {}
 
+// Whether the server reported `setting` (one it reports on connecting and on every change)
+// as `value`.
+bool reported(PGconn* conn, const char* setting, std::string_view value) {
+  const char* current = libpq().parameter_status(conn, setting);
+  return current != nullptr && value == current;
+}
+
 }  // namespace
 
 std::unique_ptr<PostgresDriver> PostgresDriver::connect(const std::string& url) {
+  // The session settings the driver relies on travel in the startup packet rather than as
+  // statements after it, which would cost a round trip each. Listed before the URL, they give
+  // way to settings the URL makes itself (https://www.postgresql.org/docs/15/libpq-connect.html,
+  // PQconnectdbParams); what the server then reports is checked below.
+  const char* const keywords[] = {"client_encoding", "options", "dbname", nullptr};
+  const char* const values[] = {"UTF8",
+                                "-c client_min_messages=warning -c standard_conforming_strings=on",
+                                url.c_str(), nullptr};
   // The first connection of the process loads libpq (libpq_library.hpp says why so late).
-  PGconn* conn = libpq().connectdb(url.c_str());
+  PGconn* conn = libpq().connectdb_params(keywords, values, 1);
   if (conn == nullptr) {
     throw DatabaseError("postgresql: cannot connect: out of memory", "08001", "");
   }
@@ -100,14 +116,16 @@ std::unique_ptr<PostgresDriver> PostgresDriver::connect(const std::string& url) 
     throw DatabaseError("postgresql: cannot connect: " + message, "08001", "");
   }
   libpq().set_notice_processor(conn, ignore_notice, nullptr);
+  std::unique_ptr<PostgresDriver> driver(new PostgresDriver(conn));
   // The client side speaks UTF-8 whatever the server's encoding, so that non-ASCII names
   // round-trip byte for byte.
-  libpq().set_client_encoding(conn, "UTF8");
-  std::unique_ptr<PostgresDriver> driver(new PostgresDriver(conn));
+  if (!reported(conn, "client_encoding", "UTF8")) libpq().set_client_encoding(conn, "UTF8");
   // Rendered literals double their quotes and leave backslashes alone, which is only right
-  // with standard_conforming_strings on (the default since PostgreSQL 9.1; a server or role
-  // may still turn it off).
-  driver->execute("SET client_min_messages = warning; SET standard_conforming_strings = on");
+  // with standard_conforming_strings on (the default since PostgreSQL 9.1; a server, role or
+  // the URL's options may still turn it off).
+  if (!reported(conn, "standard_conforming_strings", "on")) {
+    driver->execute("SET standard_conforming_strings = on");
+  }
   return driver;
 }
 

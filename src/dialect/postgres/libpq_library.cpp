@@ -47,7 +47,8 @@ LibpqLibrary load_libpq(const char* soname) {
   LibpqLibrary library{};
 #define TEMPEST_RESOLVE(member, symbol) \
   resolve<decltype(&::symbol)>(handle, soname, #symbol, library.member)
-  TEMPEST_RESOLVE(connectdb, PQconnectdb);
+  TEMPEST_RESOLVE(connectdb_params, PQconnectdbParams);
+  TEMPEST_RESOLVE(parameter_status, PQparameterStatus);
   TEMPEST_RESOLVE(status, PQstatus);
   TEMPEST_RESOLVE(error_message, PQerrorMessage);
   TEMPEST_RESOLVE(finish, PQfinish);

@@ -11,7 +11,8 @@ namespace tempest::postgres {
 
 // The libpq functions PostgresDriver calls, named after them without the PQ prefix.
 struct LibpqLibrary {
-  decltype(&::PQconnectdb) connectdb;
+  decltype(&::PQconnectdbParams) connectdb_params;
+  decltype(&::PQparameterStatus) parameter_status;
   decltype(&::PQstatus) status;
   decltype(&::PQerrorMessage) error_message;
   decltype(&::PQfinish) finish;

@@ -140,6 +140,22 @@ TEST(PostgresDriver, ConnectsWithAUrlAndReportsItsDialect) {
   EXPECT_NE(driver->handle(), nullptr);
   // NOTICEs are silenced at connect.
   EXPECT_EQ(driver->query("SHOW client_min_messages").rows[0][0], "warning");
+  EXPECT_EQ(driver->query("SHOW client_encoding").rows[0][0], "UTF8");
+  EXPECT_EQ(driver->query("SHOW standard_conforming_strings").rows[0][0], "on");
+}
+
+// The session settings travel with the connection request, where the URL's own settings win;
+// the two the driver depends on are then set again.
+TEST(PostgresDriver, SettingsTheDriverNeedsSurviveTheUrlsOwn) {
+  const std::string url = postgres_url();
+  auto driver = PostgresDriver::connect(
+      url + (url.find('?') == std::string::npos ? "?" : "&") +
+      "client_encoding=LATIN1&options=-c%20standard_conforming_strings%3Doff%20-c%20"
+      "application_name%3Dmine");
+  EXPECT_EQ(driver->query("SHOW application_name").rows[0][0], "mine");
+  EXPECT_EQ(driver->query("SHOW client_encoding").rows[0][0], "UTF8");
+  EXPECT_EQ(driver->query("SHOW standard_conforming_strings").rows[0][0], "on");
+  EXPECT_EQ(driver->query("SELECT 'a\\b'").rows[0][0], "a\\b");
 }
 
 }  // namespace

@@ -53,7 +53,7 @@ TEST(LibpqLibrary, LibraryWithoutLibpqFunctionsIsRefused) {
     const std::string message = e.what();
     EXPECT_EQ(e.code(), "08001");
     EXPECT_EQ(message.rfind("postgresql: cannot load libsqlite3.so.0: ", 0), 0u) << message;
-    EXPECT_NE(message.find("libsqlite3.so.0: undefined symbol: PQconnectdb" + std::string(kFix)),
+    EXPECT_NE(message.find("libsqlite3.so.0: undefined symbol: PQconnectdbParams" + std::string(kFix)),
               std::string::npos)
         << message;
   }
