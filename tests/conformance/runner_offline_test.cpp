@@ -113,63 +113,70 @@ TEST_P(RunnerOffline, ScriptFromTheDatabaseNeverCreatesTheVersionTable) {
                   .rows.empty());
 }
 
+// A SQLite database migrated online to 0002_published, so that 0003_rebuild rebuilds posts.
+std::unique_ptr<RunnerDatabase> sqlite_before_the_rebuild() {
+  std::unique_ptr<RunnerDatabase> db = runner_database(Engine::Sqlite);
+  MigrationRunner runner(db->driver(), db->dialect());
+  EXPECT_EQ(runner.upgrade(history(), "t", "0002_published"),
+            (Names{"0001_init", "0002_published"}));
+  return db;
+}
+
+std::string rebuild_script(RunnerDatabase& db) {
+  std::ostringstream script;
+  MigrationRunner(db.driver(), db.dialect())
+      .upgrade_sql(history(), script, "0002_published", "0003_rebuild");
+  return script.str();
+}
+
+// What the shell printed when `script` failed; a test failure if it ran, or if it changed the
+// schema or the version rows.
+std::string failure_of(RunnerDatabase& db, const std::string& script) {
+  const Schema before = db.schema();
+  std::string output;
+  try {
+    db.run_script(script);
+    ADD_FAILURE() << "the script ran:\n" << script;
+  } catch (const std::runtime_error& e) {
+    output = e.what();
+  }
+  EXPECT_EQ(db.schema(), before);
+  EXPECT_EQ(MigrationRunner(db.driver()).applied().size(), 2u);
+  return output;
+}
+
 // A script cannot re-create a rebuilt table's triggers as the online run does: it stops before
 // the rebuild, naming the table, and the shell leaves the migration uncommitted.
 TEST(RunnerOfflineSqlite, RebuildOfATableWithTriggersStopsTheScript) {
-  const std::unique_ptr<RunnerDatabase> db = runner_database(Engine::Sqlite);
-  MigrationRunner runner(db->driver(), db->dialect());
-  ASSERT_EQ(runner.upgrade(history(), "t", "0002_published"),
-            (Names{"0001_init", "0002_published"}));
+  const std::unique_ptr<RunnerDatabase> db = sqlite_before_the_rebuild();
   db->driver().execute("CREATE TRIGGER posts_touch AFTER INSERT ON Posts BEGIN SELECT 1; END");
-  std::ostringstream script;
-  runner.upgrade_sql(history(), script, "0002_published", "0003_rebuild");
-  const Schema before = db->schema();
-  try {
-    db->run_script(script.str());
-    FAIL() << "the script ran:\n" << script.str();
-  } catch (const std::runtime_error& e) {
-    EXPECT_NE(std::string(e.what()).find(
-                  "CHECK constraint failed: table \"posts\" has triggers, which an offline "
-                  "rebuild would drop: run this migration online"),
-              std::string::npos)
-        << e.what();
-  }
-  EXPECT_EQ(db->schema(), before);
+  const std::string script = rebuild_script(*db);
+  const std::string output = failure_of(*db, script);
+  EXPECT_NE(output.find("CHECK constraint failed: table \"posts\" has triggers, which an offline "
+                        "rebuild would drop: run this migration online"),
+            std::string::npos)
+      << output;
   EXPECT_EQ(db->driver().query("SELECT name FROM sqlite_schema WHERE type = 'trigger'").rows,
             (std::vector<std::vector<SqlValue>>{{SqlValue("posts_touch")}}));
-  EXPECT_EQ(runner.applied().size(), 2u);
   // Without the trigger the same script runs.
   db->driver().execute("DROP TRIGGER posts_touch");
-  db->run_script(script.str());
-  EXPECT_EQ(runner.applied().size(), 3u);
+  db->run_script(script);
+  EXPECT_EQ(MigrationRunner(db->driver()).applied().size(), 3u);
 }
 
 // Rows left without a parent stop the online run before COMMIT; a script lists them and stops
 // there too, the migration uncommitted.
 TEST(RunnerOfflineSqlite, RebuildThatLeavesOrphansStopsTheScript) {
-  const std::unique_ptr<RunnerDatabase> db = runner_database(Engine::Sqlite);
-  MigrationRunner runner(db->driver(), db->dialect());
-  ASSERT_EQ(runner.upgrade(history(), "t", "0002_published"),
-            (Names{"0001_init", "0002_published"}));
+  const std::unique_ptr<RunnerDatabase> db = sqlite_before_the_rebuild();
   db->driver().execute("PRAGMA foreign_keys = OFF");
   db->driver().execute("INSERT INTO posts (id, user_id, title) VALUES (9, 42, 'orphan')");
   db->driver().execute("PRAGMA foreign_keys = ON");
-  std::ostringstream script;
-  runner.upgrade_sql(history(), script, "0002_published", "0003_rebuild");
-  const Schema before = db->schema();
-  try {
-    db->run_script(script.str());
-    FAIL() << "the script ran:\n" << script.str();
-  } catch (const std::runtime_error& e) {
-    const std::string message = e.what();
-    EXPECT_NE(message.find("posts|9|users|0"), std::string::npos) << message;
-    EXPECT_NE(message.find("CHECK constraint failed: rows whose foreign keys have no parent row "
-                           "(listed above by PRAGMA foreign_key_check) after rebuilding a table"),
-              std::string::npos)
-        << message;
-  }
-  EXPECT_EQ(db->schema(), before);
-  EXPECT_EQ(runner.applied().size(), 2u);
+  const std::string output = failure_of(*db, rebuild_script(*db));
+  EXPECT_NE(output.find("posts|9|users|0"), std::string::npos) << output;
+  EXPECT_NE(output.find("CHECK constraint failed: rows whose foreign keys have no parent row "
+                        "(listed above by PRAGMA foreign_key_check) after rebuilding a table"),
+            std::string::npos)
+      << output;
   EXPECT_EQ(db->driver().query("SELECT count(*) FROM users").rows,
             (std::vector<std::vector<SqlValue>>{{SqlValue("0")}}));
 }

@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
+#include <random>
+
 #include "support/random_schema.hpp"
 #include "support/seeds.hpp"
 #include "tempest/tempest.hpp"
@@ -10,9 +13,7 @@
 namespace {
 
 using namespace tempest;
-using tempest::testing::base_seed;
 using tempest::testing::mutate_schema;
-using tempest::testing::property_cases;
 using tempest::testing::random_schema;
 using tempest::testing::with_sorted_columns;
 using tempest::testing::without_hints;
@@ -20,20 +21,8 @@ using tempest::testing::without_hints;
 constexpr int kDefaultCases = 2000;
 
 // Runs `check` for every case with its own generator; stops at the first failing case.
-template <class Check>
-void for_each_case(Check check) {
-  const int cases = property_cases(kDefaultCases);
-  for (int i = 0; i < cases; ++i) {
-    const std::uint64_t seed = base_seed() + static_cast<std::uint64_t>(i);
-    SCOPED_TRACE("TEMPEST_SEED=" + std::to_string(seed) + " TEMPEST_CASES=1");
-    std::mt19937_64 rng(seed);
-    try {
-      check(rng);
-    } catch (const std::exception& e) {
-      ADD_FAILURE() << "exception: " << e.what();
-    }
-    if (::testing::Test::HasFailure()) return;
-  }
+void for_each_case(const std::function<void(std::mt19937_64&)>& check) {
+  tempest::testing::for_each_seeded_case(kDefaultCases, check);
 }
 
 TEST(CoreProperties, DiffOfASchemaWithItselfIsEmpty) {
@@ -77,8 +66,8 @@ TEST(CoreProperties, ReplayOfAHistoryGivesTheLastTarget) {
     for (int step = 0; step < steps; ++step) {
       std::vector<std::string> parents;
       if (!history.empty()) parents.push_back(history.back().revision);
-      history.push_back(make_migration("r" + std::to_string(step), parents, "step",
-                                       diff_schema(state, target)));
+      history.push_back(
+          make_migration("r" + std::to_string(step), parents, "step", diff_schema(state, target)));
       state = without_hints(target);
       target = mutate_schema(target, rng);
     }

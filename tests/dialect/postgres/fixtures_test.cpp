@@ -1,3 +1,5 @@
+#include "support/fixtures.hpp"
+
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -13,14 +15,6 @@
 
 namespace tempest::testing {
 namespace {
-
-std::string fixture(const std::string& relative) {
-  std::ifstream in(std::string(TEMPEST_FIXTURES_DIR) + "/" + relative);
-  if (!in) throw std::runtime_error("fixture not found: " + relative);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 // The Chinook script creates its own database and \c-connects to it; the test runs it in
 // its own database instead.
@@ -49,7 +43,7 @@ void expect_stable(const Schema& inspected, const std::string& prelude = "") {
 
 TEST(PostgresFixtures, Chinook) {
   TempPgDatabase db;
-  db.run_psql(without_database_switch(fixture("chinook/Chinook_PostgreSql.sql")));
+  db.run_psql(without_database_switch(read_fixture("chinook/Chinook_PostgreSql.sql")));
   Schema schema = postgres_dialect().introspect(db.driver());
   ASSERT_EQ(schema.tables.size(), 11u);
   const Table* invoice = find_table(schema, "invoice");
@@ -70,7 +64,7 @@ TEST(PostgresFixtures, Chinook) {
 
 TEST(PostgresFixtures, ChinookWithSerialKeys) {
   TempPgDatabase db;
-  db.run_psql(without_database_switch(fixture("chinook/Chinook_PostgreSql_SerialPKs.sql")));
+  db.run_psql(without_database_switch(read_fixture("chinook/Chinook_PostgreSql_SerialPKs.sql")));
   Schema schema = postgres_dialect().introspect(db.driver());
   const Table* album = find_table(schema, "album");
   ASSERT_NE(album, nullptr);
@@ -82,7 +76,7 @@ TEST(PostgresFixtures, ChinookWithSerialKeys) {
 TEST(PostgresFixtures, SakilaToleratesObjectsOutsideTheIr) {
   // Domains, views, functions, rules, triggers, inheritance, tsvector, gist, arrays.
   TempPgDatabase db;
-  db.run_psql(fixture("sakila/postgres-sakila-schema.sql"));
+  db.run_psql(read_fixture("sakila/postgres-sakila-schema.sql"));
   Schema schema = postgres_dialect().introspect(db.driver());
   const Table* film = find_table(schema, "film");
   ASSERT_NE(film, nullptr);

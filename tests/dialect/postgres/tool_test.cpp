@@ -9,6 +9,7 @@
 #include <sstream>
 #include <string>
 
+#include "support/fixtures.hpp"
 #include "support/pg_cluster.hpp"
 #include "support/run_tool.hpp"
 #include "support/temp_dir.hpp"
@@ -39,14 +40,6 @@ CREATE TABLE "Pets" (
 CREATE UNIQUE INDEX pets_owner_name ON "Pets" (owner_id, lower(tags->>'name'))
   WHERE owner_id IS NOT NULL;
 )sql";
-
-std::string fixture(const std::string& relative) {
-  std::ifstream in(std::string(TEMPEST_FIXTURES_DIR) + "/" + relative);
-  if (!in) throw std::runtime_error("fixture not found: " + relative);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 // The Chinook script creates its own database and \c-connects to it; here it runs in the
 // test's database instead.
@@ -158,7 +151,7 @@ CREATE UNIQUE INDEX "pets_owner_name" ON "public"."Pets" ("owner_id", (lower(tag
 TEST(PostgresTool, Chinook) {
   TempDir dir;
   TempPgDatabase db;
-  db.run_psql(without_database_switch(fixture("chinook/Chinook_PostgreSql.sql")));
+  db.run_psql(without_database_switch(read_fixture("chinook/Chinook_PostgreSql.sql")));
 
   ToolRun text = run_tool({"inspect", db.url()});
   ASSERT_EQ(text.exit_code, 0) << text.err;

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "support/drift_models.hpp"
+#include "support/fixtures.hpp"
 #include "tempest/dialect.hpp"
 #include "tempest/runner.hpp"
 #include "tempest/sqlite.hpp"
@@ -157,14 +158,6 @@ TEST(SqliteDrift, CustomVersionTable) {
   std::vector<DriftIssue> issues = check_drift(*db, models_v1(), history);
   ASSERT_FALSE(issues.empty());
   EXPECT_EQ(issues[0].kind, DriftKind::MigrationNotApplied);
-}
-
-std::string read_fixture(const std::string& relative) {
-  std::ifstream in(std::string(TEMPEST_FIXTURES_DIR) + "/" + relative, std::ios::binary);
-  if (!in) ADD_FAILURE() << "cannot read fixture " << relative;
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
 }
 
 TEST(SqliteDrift, ChinookAgainstItsOwnSchema) {

@@ -1,5 +1,7 @@
 // Introspection of real-world schemas nobody on the project wrote (shared/fixtures).
 
+#include "support/fixtures.hpp"
+
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -17,15 +19,7 @@ namespace tempest {
 namespace {
 
 using Names = std::vector<std::string>;
-
-std::string read_fixture(const std::string& relative) {
-  std::string path = std::string(TEMPEST_FIXTURES_DIR) + "/" + relative;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read fixture " + path);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+using testing::read_fixture;
 
 std::unique_ptr<SqliteDriver> load(const std::string& relative) {
   auto db = SqliteDriver::open(":memory:");

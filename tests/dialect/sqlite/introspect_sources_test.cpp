@@ -20,6 +20,7 @@
 #include "dialect/sqlite/random_declaration.hpp"
 #include "dialect/sqlite/table_facts.hpp"
 #include "support/execute_plan.hpp"
+#include "support/fixtures.hpp"
 #include "support/random_schema.hpp"
 #include "support/seeds.hpp"
 #include "tempest/dialect.hpp"
@@ -30,6 +31,8 @@
 
 namespace tempest {
 namespace {
+
+using testing::read_fixture;
 
 using Names = std::vector<std::string>;
 
@@ -139,15 +142,6 @@ std::unique_ptr<SqliteDriver> database(const std::string& ddl) {
   auto db = SqliteDriver::open(":memory:");
   db->execute(ddl);
   return db;
-}
-
-std::string read_fixture(const std::string& relative) {
-  std::string path = std::string(TEMPEST_FIXTURES_DIR) + "/" + relative;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read fixture " + path);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
 }
 
 TEST(SqliteIntrospectSources, Fixtures) {
@@ -413,22 +407,6 @@ TEST(SqliteIntrospectSources, HostileNames) {
   EXPECT_EQ(introspect_sqlite(*db).tables.size(), names.size());
 }
 
-template <class Check>
-void for_each_case(int fallback_cases, Check check) {
-  const int cases = testing::property_cases(fallback_cases);
-  for (int i = 0; i < cases; ++i) {
-    const std::uint64_t seed = testing::base_seed() + static_cast<std::uint64_t>(i);
-    SCOPED_TRACE("TEMPEST_SEED=" + std::to_string(seed) + " TEMPEST_CASES=1");
-    std::mt19937_64 rng(seed);
-    try {
-      check(rng);
-    } catch (const std::exception& e) {
-      ADD_FAILURE() << "exception: " << e.what();
-    }
-    if (::testing::Test::HasFailure()) return;
-  }
-}
-
 // Random schemas created by the renderer, then migrated to a random edit of themselves (ADD
 // and RENAME COLUMN, rebuilds, new tables and keys): every table is read from its declaration,
 // with the same result as from the pragmas.
@@ -438,7 +416,7 @@ TEST(SqliteIntrospectSources, RandomSchemasAndTheirMigrations) {
   options.column_expressions = true;
   options.change_types = true;
   options.toggle_identity = true;
-  for_each_case(300, [&](std::mt19937_64& rng) {
+  testing::for_each_seeded_case(300, [&](std::mt19937_64& rng) {
     const Schema before = testing::random_schema(rng, options);
     const Schema after = testing::mutate_schema(before, rng, options);
     auto db = SqliteDriver::open(":memory:");
@@ -453,7 +431,7 @@ TEST(SqliteIntrospectSources, RandomSchemasAndTheirMigrations) {
 // Random hand-written declarations (random_declaration.hpp): every table is read from its
 // declaration, with the same result as from the pragmas.
 TEST(SqliteIntrospectSources, RandomHandWrittenDeclarations) {
-  for_each_case(500, [&](std::mt19937_64& rng) {
+  testing::for_each_seeded_case(500, [&](std::mt19937_64& rng) {
     const std::string ddl = testing::random_declarations(rng);
     SCOPED_TRACE(ddl);
     std::unique_ptr<SqliteDriver> db;

@@ -13,6 +13,7 @@
 #include "dialect/sqlite/execute_step.hpp"
 #include "dialect/sqlite/introspect.hpp"
 #include "dialect/sqlite/normalize.hpp"
+#include "support/fixtures.hpp"
 #include "tempest/dialect.hpp"
 #include "tempest/error.hpp"
 #include "tempest/json.hpp"
@@ -21,6 +22,8 @@
 
 namespace tempest {
 namespace {
+
+using testing::read_fixture;
 
 using Rows = std::vector<std::vector<SqlValue>>;
 
@@ -482,14 +485,6 @@ TEST_F(SqliteRebuildSafety, NativeStepInsideTheCallersTransactionUsesASavepoint)
   EXPECT_EQ(rows_of(*db_, "SELECT count(*) FROM pragma_table_info('tag') WHERE name = 'a'"),
             (Rows{{"0"}}));
   transaction.commit();
-}
-
-std::string read_fixture(const std::string& relative) {
-  std::ifstream in(std::string(TEMPEST_FIXTURES_DIR) + "/" + relative, std::ios::binary);
-  EXPECT_TRUE(in.good()) << "cannot read fixture " << relative;
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
 }
 
 // Sakila's film table has two triggers, three views read it, and film_actor / film_category /
