@@ -400,13 +400,8 @@ ParsedCreateTable parse_create_table(std::string_view sql) {
 
 std::optional<std::size_t> find_declared_column(const ParsedCreateTable& table,
                                                 std::string_view name) {
-  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
   for (std::size_t i = 0; i < table.columns.size(); ++i) {
-    const std::string& column = table.columns[i];
-    if (std::equal(column.begin(), column.end(), name.begin(), name.end(),
-                   [&](char a, char b) { return lower(a) == lower(b); })) {
-      return i;
-    }
+    if (sqlite_sql::same_name(table.columns[i], name)) return i;
   }
   return std::nullopt;
 }

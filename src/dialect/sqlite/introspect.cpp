@@ -6,7 +6,6 @@
 #include "dialect/sqlite/introspect.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,6 +15,7 @@
 
 #include "dialect/sqlite/column_spelling.hpp"
 #include "dialect/sqlite/create_table_parser.hpp"
+#include "dialect/sqlite/sql_tokenizer.hpp"
 #include "dialect/sqlite/table_facts.hpp"
 #include "model/naming.hpp"
 #include "tempest/error.hpp"
@@ -24,6 +24,8 @@
 namespace tempest {
 
 namespace {
+
+using sqlite_sql::same_name;
 
 // The user's tables: pragma_table_list (SQLite 3.37+) tells ordinary tables from virtual and
 // FTS shadow tables, which sqlite_schema does not. Names are never formatted into the SQL:
@@ -57,23 +59,6 @@ struct TableState {
   std::vector<std::optional<std::string>> reported_defaults;  // by column position
   std::vector<std::pair<int, std::string>> key;               // (position in the PK, column)
 };
-
-const std::string& text(const std::vector<SqlValue>& row, std::size_t i) {
-  static const std::string empty;
-  return row[i] ? *row[i] : empty;
-}
-
-int number(const std::vector<SqlValue>& row, std::size_t i) {
-  return row[i] ? std::stoi(*row[i]) : 0;
-}
-
-// SQLite compares identifiers case-insensitively, for ASCII letters only.
-bool same_name(std::string_view a, std::string_view b) {
-  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
-    return std::tolower(static_cast<unsigned char>(x)) ==
-           std::tolower(static_cast<unsigned char>(y));
-  });
-}
 
 bool same_names(const std::vector<std::string>& a, const std::vector<std::string>& b) {
   return std::equal(a.begin(), a.end(), b.begin(), b.end(),
@@ -173,9 +158,9 @@ void add_index(TableState& state, std::vector<bool>& claimed, const IndexSql& in
                const std::vector<std::vector<SqlValue>>& rows, std::size_t first,
                std::size_t last) {
   const std::vector<SqlValue>& head = rows[first];
-  if (text(head, 3) == "u") {
+  if (row_text(head, 3) == "u") {
     UniqueConstraint unique;
-    for (std::size_t r = first; r < last; ++r) unique.columns.push_back(text(rows[r], 6));
+    for (std::size_t r = first; r < last; ++r) unique.columns.push_back(row_text(rows[r], 6));
     const ParsedConstraint* parsed =
         claim(state.parsed, claimed, ParsedConstraint::Kind::Unique, unique.columns);
     unique.name = parsed != nullptr && !parsed->name.empty()
@@ -185,22 +170,22 @@ void add_index(TableState& state, std::vector<bool>& claimed, const IndexSql& in
     return;
   }
   Index index;
-  index.name = text(head, 1);
-  index.unique = number(head, 2) != 0;
+  index.name = row_text(head, 1);
+  index.unique = row_number(head, 2) != 0;
   auto sql = index_sql.find(index.name);
   ParsedCreateIndex parsed =
       parse_create_index(sql == index_sql.end() ? std::string_view() : sql->second);
-  if (number(head, 4) != 0) index.where = parsed.where;
+  if (row_number(head, 4) != 0) index.where = parsed.where;
   for (std::size_t r = first; r < last; ++r) {
     IndexKey key;
     std::size_t position = r - first;
     // cid -2 is an expression, -1 the rowid: both only in the CREATE INDEX text.
-    if (number(rows[r], 5) >= 0) {
-      key.column = text(rows[r], 6);
+    if (row_number(rows[r], 5) >= 0) {
+      key.column = row_text(rows[r], 6);
     } else if (position < parsed.keys.size()) {
       key.expression = parsed.keys[position].text;
     }
-    key.descending = number(rows[r], 7) != 0;
+    key.descending = row_number(rows[r], 7) != 0;
     index.keys.push_back(std::move(key));
   }
   state.table.indexes.push_back(std::move(index));
@@ -321,13 +306,13 @@ Schema introspect_sqlite(Driver& driver, FactSource preferred,
   std::unordered_map<std::string, std::size_t> by_name;
   for (const auto& row : driver.query(kTables).rows) {
     TableState& state = states.emplace_back();
-    state.table.name = text(row, 0);
-    state.parsed = parse_create_table(text(row, 1));
+    state.table.name = row_text(row, 0);
+    state.parsed = parse_create_table(row_text(row, 1));
     by_name.emplace(state.table.name, states.size() - 1);
   }
   // The position in `states` of a row's table; states.size() for an FTS shadow table.
   auto table_of = [&](const std::vector<SqlValue>& row) {
-    const auto found = by_name.find(text(row, 0));
+    const auto found = by_name.find(row_text(row, 0));
     return found == by_name.end() ? states.size() : found->second;
   };
   std::vector<TableFacts> facts = read_facts(driver, states, preferred, sources);
@@ -342,7 +327,8 @@ Schema introspect_sqlite(Driver& driver, FactSource preferred,
   for (const TableState& state : states) claimed.emplace_back(state.parsed.constraints.size());
 
   IndexSql index_sql;
-  for (auto& row : driver.query(kIndexSql).rows) index_sql.emplace(text(row, 0), text(row, 1));
+  for (auto& row : driver.query(kIndexSql).rows)
+    index_sql.emplace(row_text(row, 0), row_text(row, 1));
   auto index_rows = driver.query(std::string(kStoredTables) + std::string(kIndexes)).rows;
   if (!index_rows.empty()) {
     for_each_group(index_rows, 2, [&](std::size_t first, std::size_t last) {

@@ -32,22 +32,15 @@ SELECT t.name, f.id, f."table", f."from", f."to", f.on_update, f.on_delete
 FROM t JOIN pragma_foreign_key_list(t.name, 'main') AS f
 ORDER BY t.name, f.id, f.seq)";
 
-const std::string& text(const Row& row, std::size_t i) {
-  static const std::string empty;
-  return row[i] ? *row[i] : empty;
-}
-
-int number(const Row& row, std::size_t i) { return row[i] ? std::stoi(*row[i]) : 0; }
-
 // A row of kTableColumns, its columns starting at `at` (after the table name in kAllColumns).
 ColumnFacts column_facts(const Row& row, std::size_t at) {
   ColumnFacts facts;
-  facts.name = text(row, at);
-  facts.type = text(row, at + 1);
-  facts.not_null = number(row, at + 2) != 0;
+  facts.name = row_text(row, at);
+  facts.type = row_text(row, at + 1);
+  facts.not_null = row_number(row, at + 2) != 0;
   facts.default_text = row[at + 3];
-  facts.primary_key = number(row, at + 4);
-  facts.hidden = number(row, at + 5);
+  facts.primary_key = row_number(row, at + 4);
+  facts.hidden = row_number(row, at + 5);
   return facts;
 }
 
@@ -55,19 +48,28 @@ ColumnFacts column_facts(const Row& row, std::size_t at) {
 // empty or the id differs from the previous row's, else one more column of the same key.
 void add_foreign_key_row(std::vector<ForeignKeyFacts>& keys, int& last_id, const Row& row,
                          std::size_t at) {
-  const int id = number(row, at);
+  const int id = row_number(row, at);
   if (keys.empty() || id != last_id) {
     ForeignKeyFacts& key = keys.emplace_back();
-    key.ref_table = text(row, at + 1);
-    key.on_update = text(row, at + 4);
-    key.on_delete = text(row, at + 5);
+    key.ref_table = row_text(row, at + 1);
+    key.on_update = row_text(row, at + 4);
+    key.on_delete = row_text(row, at + 5);
     last_id = id;
   }
-  keys.back().columns.push_back(text(row, at + 2));
+  keys.back().columns.push_back(row_text(row, at + 2));
   keys.back().ref_columns.push_back(row[at + 3]);
 }
 
 }  // namespace
+
+const std::string& row_text(const std::vector<SqlValue>& row, std::size_t i) {
+  static const std::string empty;
+  return row[i] ? *row[i] : empty;
+}
+
+int row_number(const std::vector<SqlValue>& row, std::size_t i) {
+  return row[i] ? std::stoi(*row[i]) : 0;
+}
 
 TableFacts pragma_table_facts(Driver& driver, const std::string& table) {
   TableFacts facts;
@@ -88,12 +90,12 @@ std::unordered_map<std::string, TableFacts> pragma_facts_of_all_tables(Driver& d
     return driver.query(std::string(kStoredTables) + std::string(select)).rows;
   };
   for (const Row& row : run(kAllColumns)) {
-    facts[text(row, 0)].columns.push_back(column_facts(row, 1));
+    facts[row_text(row, 0)].columns.push_back(column_facts(row, 1));
   }
   // Rows come grouped by table: a table's first row finds its list empty and starts a key.
   int last_id = 0;
   for (const Row& row : run(kAllForeignKeys)) {
-    add_foreign_key_row(facts[text(row, 0)].foreign_keys, last_id, row, 1);
+    add_foreign_key_row(facts[row_text(row, 0)].foreign_keys, last_id, row, 1);
   }
   return facts;
 }

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <optional>
 #include <string>
 #include <vector>
@@ -10,11 +9,14 @@
 #include "dialect/sqlite/column_spelling.hpp"
 #include "dialect/sqlite/renderer.hpp"
 #include "dialect/sqlite/runner_sql.hpp"
+#include "dialect/sqlite/sql_tokenizer.hpp"
 #include "tempest/error.hpp"
 
 namespace tempest::sqlite {
 
 namespace {
+
+using sqlite_sql::same_name;
 
 std::string quoted_name(std::string_view name) { return "\"" + std::string(name) + "\""; }
 
@@ -25,13 +27,6 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
     out += item;
   }
   return out;
-}
-
-bool same_name(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
 }
 
 bool has_column_named(const Table& table, std::string_view name) {

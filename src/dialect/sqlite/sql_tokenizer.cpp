@@ -1,5 +1,6 @@
 #include "dialect/sqlite/sql_tokenizer.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 namespace tempest::sqlite_sql {
@@ -106,6 +107,14 @@ bool is_keyword(const Token& token, std::string_view keyword) {
     if (std::toupper(static_cast<unsigned char>(token.value[i])) != keyword[i]) return false;
   }
   return true;
+}
+
+bool same_name(std::string_view a, std::string_view b) {
+  const auto lower = [](char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  };
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                    [&](char x, char y) { return lower(x) == lower(y); });
 }
 
 bool is_punct(const Token& token, char c) {

@@ -34,6 +34,10 @@ struct Token {
 // True when `token` is the bare word `keyword` (given in upper case), in any case.
 [[nodiscard]] bool is_keyword(const Token& token, std::string_view keyword);
 
+// True when `a` and `b` name the same object: SQLite compares identifiers with ASCII letters
+// case-insensitive and every other byte exact (https://sqlite.org/lang_keywords.html).
+[[nodiscard]] bool same_name(std::string_view a, std::string_view b);
+
 // True when `token` is the punctuation character `c`.
 [[nodiscard]] bool is_punct(const Token& token, char c);
 

@@ -82,4 +82,8 @@ struct TableFacts {
 [[nodiscard]] std::unordered_map<std::string, TableFacts> pragma_facts_of_all_tables(
     Driver& driver);
 
+// Column `i` of a row of the queries above: as text ("" for NULL), as a number (0 for NULL).
+[[nodiscard]] const std::string& row_text(const std::vector<SqlValue>& row, std::size_t i);
+[[nodiscard]] int row_number(const std::vector<SqlValue>& row, std::size_t i);
+
 }  // namespace tempest
