@@ -13,6 +13,7 @@
 #include <variant>
 #include <vector>
 
+#include "tempest/indirect.hpp"
 #include "tempest/schema.hpp"
 
 namespace tempest {
@@ -64,11 +65,11 @@ struct RenameColumn {
 };
 
 // Changes type, nullability, default, identity or comment of one column. `from` and `to`
-// have the same name.
+// have the same name. Held indirectly: two whole Columns would make every Operation as large.
 struct AlterColumn {
   std::string table;
-  Column from;
-  Column to;
+  Indirect<Column> from;
+  Indirect<Column> to;
   friend bool operator==(const AlterColumn&, const AlterColumn&) = default;
 };
 

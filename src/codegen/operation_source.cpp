@@ -79,7 +79,7 @@ class SourceWriter {
   }
   NodeId operator()(const AlterColumn& op) {
     return call("alter_column",
-                {str(op.table), column(op.table, op.from), column(op.table, op.to)});
+                {str(op.table), column(op.table, *op.from), column(op.table, *op.to)});
   }
   NodeId operator()(const AlterPrimaryKey& op) {
     return call("alter_primary_key", {str(op.table), primary_key(op.from), primary_key(op.to)});

@@ -106,8 +106,8 @@ IssueText issue_text(const Operation& fix) {
                              "column " + op.from};
           },
           [](const AlterColumn& op) {
-            return IssueText{"column " + op.table + "." + op.to.name, column_text(op.to),
-                             column_text(op.from)};
+            return IssueText{"column " + op.table + "." + op.to->name, column_text(*op.to),
+                             column_text(*op.from)};
           },
           [](const AlterPrimaryKey& op) {
             return IssueText{"primary key of " + op.table, primary_key_text(op.to),

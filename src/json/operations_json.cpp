@@ -77,8 +77,8 @@ struct OperationWriter {
   }
   OrderedJson operator()(const AlterColumn& op) const {
     OrderedJson out = op_with_table("alter_column", op.table);
-    out["from"] = column_to_json(op.from);
-    out["to"] = column_to_json(op.to);
+    out["from"] = column_to_json(*op.from);
+    out["to"] = column_to_json(*op.to);
     return out;
   }
   OrderedJson operator()(const AlterPrimaryKey& op) const {

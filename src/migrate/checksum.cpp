@@ -36,8 +36,8 @@ struct Stripper {
   void operator()(AddColumn& op) const { strip(op.column); }
   void operator()(DropColumn& op) const { strip(op.column); }
   void operator()(AlterColumn& op) const {
-    strip(op.from);
-    strip(op.to);
+    strip(*op.from);
+    strip(*op.to);
   }
   template <class Op>
   requires(!std::is_same_v<Op, CreateTable> && !std::is_same_v<Op, DropTable> &&

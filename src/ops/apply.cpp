@@ -343,13 +343,13 @@ struct Applier {
   }
   void operator()(const AlterColumn& op) const {
     Table& table = require_table(editor, op.table);
-    Column& column = require_column(table, op.from.name);
-    if (op.to.name != op.from.name) {
-      fail(in_table(table) + "alter column " + quoted(op.from.name) + " cannot rename it to " +
-           quoted(op.to.name) + "; use rename_column");
+    Column& column = require_column(table, op.from->name);
+    if (op.to->name != op.from->name) {
+      fail(in_table(table) + "alter column " + quoted(op.from->name) + " cannot rename it to " +
+           quoted(op.to->name) + "; use rename_column");
     }
-    require_enum_type(editor, table, op.to);
-    column = op.to;
+    require_enum_type(editor, table, *op.to);
+    column = *op.to;
   }
   void operator()(const AlterPrimaryKey& op) const {
     Table& table = require_table(editor, op.table);

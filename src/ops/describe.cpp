@@ -31,7 +31,6 @@ std::string_view identity_text(Identity identity) {
   return "none";
 }
 
-
 std::string column_spec(const Column& column) {
   std::string out = type_to_string(column.type);
   if (!column.nullable) out += " NOT NULL";
@@ -131,7 +130,7 @@ struct Describer {
     return "rename column " + op.table + "." + op.from + " to " + op.to;
   }
   std::string operator()(const AlterColumn& op) const {
-    return "alter column " + op.table + "." + op.to.name + ": " + column_changes(op.from, op.to);
+    return "alter column " + op.table + "." + op.to->name + ": " + column_changes(*op.from, *op.to);
   }
   std::string operator()(const AlterPrimaryKey& op) const {
     return "alter primary key on " + op.table + ": " + primary_key_text(op.from) + " -> " +

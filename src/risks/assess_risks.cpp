@@ -74,22 +74,22 @@ class Assessor {
   }
   void on(const AlterColumn& o) {
     if (!has_rows(o.table)) return;
-    const std::string name = column_name(o.table, o.to.name);
-    const std::string reason = risks::narrowing_reason(o.from.type, o.to.type);
+    const std::string name = column_name(o.table, o.to->name);
+    const std::string reason = risks::narrowing_reason(o.from->type, o.to->type);
     if (!reason.empty()) {
       add(RiskSeverity::Danger,
           "alter column " + name + ": narrowing type change (" + reason + ")");
     }
-    if (postgres_ && !risks::postgres_changes_type_in_place(o.from.type, o.to.type)) {
+    if (postgres_ && !risks::postgres_changes_type_in_place(o.from->type, o.to->type)) {
       add(RiskSeverity::Notice, "alter column " + name + ": PostgreSQL rewrites " + o.table +
                                     " under an ACCESS EXCLUSIVE lock to change the type");
     }
-    if (o.from.nullable && !o.to.nullable) {
+    if (o.from->nullable && !o.to->nullable) {
       const std::string scan =
           postgres_ ? "; PostgreSQL scans " + o.table + " under an ACCESS EXCLUSIVE lock" : "";
-      if (o.to.default_value) {
+      if (o.to->default_value) {
         add(RiskSeverity::Notice, "alter column " + name + ": rows holding NULL take the default " +
-                                      o.to.default_value->value + scan);
+                                      o.to->default_value->value + scan);
       } else {
         add(RiskSeverity::Warning,
             "alter column " + name + ": SET NOT NULL fails if rows hold NULL" + scan);

@@ -211,8 +211,8 @@ std::vector<Operation> with_canonical_raw(std::vector<Operation> ops) {
           } else if constexpr (std::is_same_v<T, AddColumn> || std::is_same_v<T, DropColumn>) {
             canonical_raw(alternative.column);
           } else if constexpr (std::is_same_v<T, AlterColumn>) {
-            canonical_raw(alternative.from);
-            canonical_raw(alternative.to);
+            canonical_raw(*alternative.from);
+            canonical_raw(*alternative.to);
           }
         },
         op);

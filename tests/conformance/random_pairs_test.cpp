@@ -59,7 +59,7 @@ struct Coverage {
     for (const Operation& op : ops) {
       ++operations[std::string(operation_name(op))];
       const auto* alter = std::get_if<AlterColumn>(&op);
-      type_changes += alter != nullptr && !(alter->from.type == alter->to.type);
+      type_changes += alter != nullptr && !(alter->from->type == alter->to->type);
     }
     for (const RenderedStep& step : steps) rebuilds += !step.rebuild_table.empty();
   }

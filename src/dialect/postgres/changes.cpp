@@ -40,8 +40,8 @@ std::string enum_labels(const std::vector<std::string>& labels) {
 }  // namespace
 
 std::vector<std::string> alter_column_statements(const AlterColumn& op, const std::string& schema) {
-  const Column& from = op.from;
-  const Column& to = op.to;
+  const Column& from = *op.from;
+  const Column& to = *op.to;
   const std::string table = qualified(schema, op.table);
   const std::string prefix = "ALTER TABLE " + table + " ALTER COLUMN " + quote_ident(to.name) + " ";
   const Identity old_identity = effective(from.identity);

@@ -41,9 +41,9 @@ bool uses_enum(const Table& table, const std::string& enum_name) {
 }
 
 bool comment_only(const AlterColumn& op) {
-  Column from = op.from;
-  from.comment = op.to.comment;
-  return from == op.to;
+  Column from = *op.from;
+  from.comment = op.to->comment;
+  return from == *op.to;
 }
 
 // What a native RENAME COLUMN does to the table as the database holds it.

@@ -67,7 +67,7 @@ TEST(OperationsJson, EveryKindRoundTrips) {
   EXPECT_EQ(operations_to_json(back), text);
   // Hints ignored by operator== survive too.
   EXPECT_EQ(std::get<CreateTable>(back[0]).table.renamed_from, "articles");
-  EXPECT_EQ(std::get<AlterColumn>(back[7]).from.renamed_from, "headline");
+  EXPECT_EQ(std::get<AlterColumn>(back[7]).from->renamed_from, "headline");
 }
 
 TEST(OperationsJson, OpNamesMatchOperationName) {
