@@ -26,6 +26,7 @@
 // schema: apply() does, when the migration is replayed or run.
 
 #include <cstddef>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <utility>
@@ -139,6 +140,8 @@ class IndexKeyBuilder {
 class IndexBuilder {
  public:
   IndexBuilder(std::string name, std::vector<IndexKeyBuilder> keys);
+  // The braced form, index("ix", {"a", desc("b")}): the keys are copied once, not twice.
+  IndexBuilder(std::string name, std::initializer_list<IndexKeyBuilder> keys);
 
   IndexBuilder& unique() &;
   IndexBuilder& where(std::string predicate) &;  // a partial index
@@ -156,6 +159,7 @@ class IndexBuilder {
 // (With no keys, write std::vector<IndexKeyBuilder>{}: index("ix", {}) picks POSIX
 // index(const char*, int) from <strings.h>.)
 [[nodiscard]] IndexBuilder index(std::string name, std::vector<IndexKeyBuilder> keys);
+[[nodiscard]] IndexBuilder index(std::string name, std::initializer_list<IndexKeyBuilder> keys);
 
 // A foreign key: NO ACTION on delete and update, not deferrable until told otherwise.
 class ForeignKeyBuilder {

@@ -1,5 +1,6 @@
 // Tables and the objects declared on them: keys, indexes, constraints.
 
+#include <initializer_list>
 #include <string>
 #include <utility>
 #include <vector>
@@ -40,8 +41,18 @@ IndexBuilder& IndexBuilder::where(std::string predicate) & {
   return *this;
 }
 
+IndexBuilder::IndexBuilder(std::string name, std::initializer_list<IndexKeyBuilder> keys) {
+  index_.name = std::move(name);
+  index_.keys.reserve(keys.size());
+  for (const IndexKeyBuilder& key : keys) index_.keys.push_back(key);
+}
+
 IndexBuilder index(std::string name, std::vector<IndexKeyBuilder> keys) {
   return IndexBuilder(std::move(name), std::move(keys));
+}
+
+IndexBuilder index(std::string name, std::initializer_list<IndexKeyBuilder> keys) {
+  return IndexBuilder(std::move(name), keys);
 }
 
 ForeignKeyBuilder::ForeignKeyBuilder(std::string name, std::vector<std::string> columns,

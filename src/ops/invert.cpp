@@ -3,6 +3,7 @@
 #include <variant>
 #include <vector>
 
+#include "ops/operation_of.hpp"
 #include "tempest/error.hpp"
 #include "tempest/operations.hpp"
 
@@ -19,14 +20,18 @@ std::string sql_excerpt(const std::string& sql) {
 // One overload per alternative and no catch-all, so a new operation does not compile until
 // it states its inverse.
 struct Inverter {
-  Operation operator()(const CreateTable& op) const { return DropTable{op.table}; }
-  Operation operator()(const DropTable& op) const { return CreateTable{op.table}; }
+  Operation operator()(const CreateTable& op) const { return operation_of<DropTable>(op.table); }
+  Operation operator()(const DropTable& op) const { return operation_of<CreateTable>(op.table); }
   Operation operator()(const RenameTable& op) const { return RenameTable{op.to, op.from}; }
   Operation operator()(const AlterTableComment& op) const {
     return AlterTableComment{op.table, op.to, op.from};
   }
-  Operation operator()(const AddColumn& op) const { return DropColumn{op.table, op.column}; }
-  Operation operator()(const DropColumn& op) const { return AddColumn{op.table, op.column}; }
+  Operation operator()(const AddColumn& op) const {
+    return operation_of<DropColumn>(op.table, op.column);
+  }
+  Operation operator()(const DropColumn& op) const {
+    return operation_of<AddColumn>(op.table, op.column);
+  }
   Operation operator()(const RenameColumn& op) const {
     return RenameColumn{op.table, op.to, op.from};
   }

@@ -1,6 +1,7 @@
 #include <array>
 #include <cctype>
 #include <charconv>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <vector>
@@ -172,12 +173,13 @@ bool apply_args(const Spelling& spelling, ColumnType& type) {
 }
 
 std::string with_precision(std::string_view name, const std::optional<int>& precision) {
-  std::string out(name);
-  if (precision) {
-    out += '(';
-    out += std::to_string(*precision);
-    out += ')';
-  }
+  if (!precision) return std::string(name);
+  char digits[16];
+  const auto length = static_cast<std::size_t>(
+      std::to_chars(std::begin(digits), std::end(digits), *precision).ptr - digits);
+  std::string out;
+  out.reserve(name.size() + length + 2);
+  out.append(name).append(1, '(').append(digits, length).append(1, ')');
   return out;
 }
 

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "tempest/build.hpp"
@@ -118,6 +119,9 @@ TEST(BuildIndex, KeysUniqueAndPredicate) {
   const std::string column_name = "title";
   EXPECT_EQ(Index(index("ix_t", {column_name})),
             (Index{"ix_t", {IndexKey{"title", "", false}}, false, ""}));
+  // Keys gathered in a vector first build the same index as a braced list.
+  std::vector<IndexKeyBuilder> keys{"a", desc("b"), expr("lower(c)"), desc(expr("length(d)"))};
+  EXPECT_EQ(Index(index("ix", std::move(keys)).unique().where("c IS NOT NULL")), expected);
 }
 
 TEST(BuildForeignKey, ActionsAndDeferrable) {
