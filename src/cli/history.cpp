@@ -6,7 +6,9 @@
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cli/command.hpp"
@@ -107,19 +109,26 @@ int run_history(const HistoryOptions& options, const Context& context) {
       options.verbose ? applied_rows(context) : std::map<std::string, AppliedRevision>{};
   const bool with_state = options.verbose && context.config.driver != nullptr;
 
-  // Newest first, each with the parents that are drawn too.
+  // Newest first, each with the parents that are drawn too (views, all in one array).
   std::vector<std::size_t> shown;
-  std::vector<GraphNode> nodes;
+  std::vector<std::string_view> parents;
+  std::vector<std::size_t> parents_end;
   const std::vector<std::size_t>& indexes = graph.topological_indexes();
   for (std::size_t i = indexes.size(); i-- > 0;) {
     const std::size_t index = indexes[i];
     if (!selected[index]) continue;
-    GraphNode node{migrations[index].revision, {}};
     for (const std::size_t parent : graph.parent_indexes(index)) {
-      if (selected[parent]) node.parents.push_back(migrations[parent].revision);
+      if (selected[parent]) parents.emplace_back(migrations[parent].revision);
     }
     shown.push_back(index);
-    nodes.push_back(std::move(node));
+    parents_end.push_back(parents.size());
+  }
+  std::vector<GraphNode> nodes;
+  nodes.reserve(shown.size());
+  for (std::size_t n = 0; n < shown.size(); ++n) {
+    const std::size_t begin = n == 0 ? 0 : parents_end[n - 1];
+    nodes.push_back(
+        {migrations[shown[n]].revision, std::span(parents).subspan(begin, parents_end[n] - begin)});
   }
   const auto marks_of = [&](std::size_t index) {
     return Marks{children[index] == 0, children[index] > 1,
@@ -158,27 +167,39 @@ int run_history(const HistoryOptions& options, const Context& context) {
     context.out << "no migrations yet: write the first with `revision --autogenerate -m MSG`\n";
     return kCliOk;
   }
+  // Written to the stream once: a thousand lines of small inserts cost more than the layout.
   const GraphLayout layout = layout_history_graph(nodes);
+  std::string text;
   for (const GraphRow& row : layout.rows) {
+    text += row.graph;
     if (row.node == GraphRow::npos) {
-      context.out << row.graph << '\n';
+      text += '\n';
       continue;
     }
     const Migration& migration = migrations[shown[row.node]];
     const Marks marks = marks_of(shown[row.node]);
     const AppliedRevision* applied = row_of(migration);
-    std::string name = migration.revision;
-    if (with_state && applied != nullptr && !applied->steps_done) {
-      name = context.paint(name, Color::Green);
+    text.append(layout.width - row.graph.size() + 2, ' ');
+    if (marks.head || (with_state && applied != nullptr && !applied->steps_done)) {
+      std::string name = migration.revision;
+      if (with_state && applied != nullptr && !applied->steps_done) {
+        name = context.paint(name, Color::Green);
+      }
+      if (marks.head) name = context.paint(name, Color::Bold);
+      text += name;
+    } else {
+      text += migration.revision;
     }
-    if (marks.head) name = context.paint(name, Color::Bold);
-    context.out << padded(row.graph, layout.width) << "  " << name << marks.text() << ": "
-                << migration.label << '\n';
+    if (marks.head || marks.branchpoint || marks.mergepoint) text += marks.text();
+    text += ": ";
+    text += migration.label;
+    text += '\n';
     if (!options.verbose) continue;
     const std::string margin = padded(row.continuation, layout.width) + "    ";
-    if (with_state) context.out << margin << applied_state(applied) << '\n';
-    for (const Operation& op : migration.up) context.out << margin << describe(op) << '\n';
+    if (with_state) text += margin + applied_state(applied) + '\n';
+    for (const Operation& op : migration.up) text += margin + describe(op) + '\n';
   }
+  context.out << text;
   return kCliOk;
 }
 

@@ -26,7 +26,7 @@ class Layout {
       end_lane(column);
     } else {
       lanes_[column] = node.parents.front();
-      branch_out(column, {node.parents.begin() + 1, node.parents.end()});
+      branch_out(column, node.parents.subspan(1));
     }
   }
 
@@ -39,16 +39,15 @@ class Layout {
  private:
   // The column of `revision`: the leftmost lane waiting for it, which the other lanes waiting
   // for it join first; a new lane on the right when none waits (a head).
-  std::size_t join_lanes_of(const std::string& revision) {
-    std::vector<std::size_t> waiting;
-    for (std::size_t i = 0; i < lanes_.size(); ++i) {
-      if (lanes_[i] == revision) waiting.push_back(i);
-    }
-    if (waiting.empty()) {
+  std::size_t join_lanes_of(std::string_view revision) {
+    const auto first = std::find(lanes_.begin(), lanes_.end(), revision);
+    if (first == lanes_.end()) {
       lanes_.push_back(revision);
       return lanes_.size() - 1;
     }
-    const std::size_t column = waiting.front();
+    const auto column = static_cast<std::size_t>(first - lanes_.begin());
+    // The common case, a line of descent going on: nothing joins, nothing moves.
+    if (std::find(first + 1, lanes_.end(), revision) == lanes_.end()) return column;
     std::vector<Edge> edges;
     std::size_t removed = 0;
     for (std::size_t i = 0; i < lanes_.size(); ++i) {
@@ -57,7 +56,7 @@ class Layout {
       if (joins) ++removed;
     }
     move(edges);
-    std::erase_if(lanes_, [&, i = std::size_t{0}](const std::string& lane) mutable {
+    std::erase_if(lanes_, [&, i = std::size_t{0}](std::string_view lane) mutable {
       return i++ != column && lane == revision;
     });
     return column;
@@ -87,11 +86,11 @@ class Layout {
   // leftward ones first, then the rightward ones together with new lanes opened just right of
   // `column` for parents no lane waits for. Each pass moves one way only, so no two edges
   // cross on one character.
-  void branch_out(std::size_t column, const std::vector<std::string>& others) {
+  void branch_out(std::size_t column, std::span<const std::string_view> others) {
     std::vector<std::size_t> left;
     std::vector<std::size_t> right;
-    std::vector<std::string> opened;
-    for (const std::string& parent : others) {
+    std::vector<std::string_view> opened;
+    for (const std::string_view parent : others) {
       const auto at = std::find(lanes_.begin(), lanes_.end(), parent);
       const auto lane = static_cast<std::size_t>(at - lanes_.begin());
       if (at == lanes_.end()) {
@@ -151,7 +150,7 @@ class Layout {
     }
   }
 
-  std::vector<std::string> lanes_;  // the revision each lane waits for
+  std::vector<std::string_view> lanes_;  // the revision each lane waits for
   std::vector<GraphRow> rows_;
 };
 

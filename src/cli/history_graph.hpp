@@ -14,15 +14,18 @@
 // Pure layout: no colours, no labels; history.cpp puts the text beside the rows.
 
 #include <cstddef>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace tempest::cli {
 
+// Views into the caller's strings, which outlive the layout.
 struct GraphNode {
-  std::string revision;
+  std::string_view revision;
   // Parents among the nodes drawn (a parent left out of the drawing is not a lane).
-  std::vector<std::string> parents;
+  std::span<const std::string_view> parents;
 };
 
 struct GraphRow {
