@@ -7,7 +7,8 @@ an earlier run): load every revision module into a ScriptDirectory, walk it, pri
 Neither touches a database. Two measurements of each command:
   process:    `tempest_compare cli 1000 history` vs `python3 -m alembic history`, whole
               processes: what a user waits for, start-up included (the interpreter and the
-              imports of Alembic and SQLAlchemy on one side, the dynamic loader on the other);
+              imports of Alembic and SQLAlchemy on one side, the dynamic loader on the other),
+              started directly (time, which reports the peak, runs them once more);
   in-process: the command run again and again inside one process (tempest_compare cli-runs,
               alembic_history.py: alembic.command on a new Config each time), start-up left
               out on both sides.
@@ -17,7 +18,7 @@ Every output is checked to name every revision (history) or the one head (heads)
 import json
 
 from alembic_scripts import revision_id
-from measure import MeasurementError, Row, Side, run_process
+from measure import MeasurementError, Row, Side, peak_run, run_process
 
 
 def compare_history(env, count):
@@ -36,9 +37,11 @@ def _compare_processes(env, command, count):
     }
     for run in range(env.history_runs):
         for side in (("tempest", "alembic") if run % 2 == 0 else ("alembic", "tempest")):
-            result = run_process(argv[side])
+            result = run_process(argv[side], peak=False)
             _check_output(side, command, result.stdout, count)
             sides[side].add_process(result)
+    for side, side_argv in argv.items():
+        sides[side].peak_kb.append(peak_run(side_argv))
     return _row(f"{command} {count} revisions, process", sides, "process")
 
 

@@ -1,12 +1,17 @@
 """Running each side of a comparison as a process of its own, and what one row of results holds.
 
-Every measured program runs under GNU time (/usr/bin/time -f %M), which reports its peak
-resident set (ru_maxrss, kB). The peak cannot be read from this process's own wait4: Linux
-carries the high-water mark of the memory a child execs from into the child's ru_maxrss, and
-a child forked from this Python process would start at its size; time's is a few hundred kB.
-The CPU time (user + sys) is that of the child reaped with os.wait4, which includes time's
-own, well under a millisecond. Wall time is taken around the process, or reported by the
-program itself for the in-process timings (autogenerate), which exclude start-up on both sides.
+A measured program runs under GNU time (/usr/bin/time -f %M), which reports its peak resident
+set (ru_maxrss, kB). The peak cannot be read from this process's own wait4: Linux carries the
+high-water mark of the memory a child execs from into the child's ru_maxrss, and a child
+forked from this Python process would start at its size; time's is a few hundred kB. The CPU
+time (user + sys) is that of the child reaped with os.wait4, which includes time's own, well
+under a millisecond. Wall time is taken around the process, or reported by the program itself
+for the in-process timings (autogenerate), which exclude start-up on both sides.
+
+Starting time itself costs about a millisecond, which is noise beside a run of 100 ms but a
+fifth of a 5 ms one: rows of millisecond processes (history, heads) time runs started
+directly (run_process(..., peak=False): wall and CPU of the program alone) and take the peak
+from one more run under time (peak_run).
 """
 
 import os
@@ -24,15 +29,18 @@ class MeasurementError(RuntimeError):
 class ProcessResult:
     wall_ms: float
     cpu_ms: float
-    peak_kb: int
+    peak_kb: int | None  # None: run without time (peak=False)
     stdout: str
 
 
-def run_process(argv, cwd=None, stdin_path=None, check=True):
-    """Runs argv to completion; raises MeasurementError (with its stderr) when it fails."""
+def run_process(argv, cwd=None, stdin_path=None, check=True, peak=True):
+    """Runs argv to completion; raises MeasurementError (with its stderr) when it fails.
+
+    peak=False: started directly, without time: no peak, and nothing but the program timed."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
-            tempfile.NamedTemporaryFile("r") as peak:
-        timed = ["/usr/bin/time", "-f", "%M", "-o", peak.name, *map(str, argv)]
+            tempfile.NamedTemporaryFile("r") as peak_file:
+        timed = ["/usr/bin/time", "-f", "%M", "-o", peak_file.name] if peak else []
+        timed += map(str, argv)
         stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL
         try:
             start = time.perf_counter()
@@ -43,7 +51,7 @@ def run_process(argv, cwd=None, stdin_path=None, check=True):
             if stdin_path:
                 stdin.close()
         process.returncode = os.waitstatus_to_exitcode(status)
-        peak_lines = peak.read().split()
+        peak_lines = peak_file.read().split()
         out.seek(0)
         err.seek(0)
         stdout = out.read().decode("utf-8", "replace")
@@ -53,7 +61,12 @@ def run_process(argv, cwd=None, stdin_path=None, check=True):
                 f"{' '.join(map(str, argv))} exited with {process.returncode}: {message}"
             )
         cpu_ms = (usage.ru_utime + usage.ru_stime) * 1000
-        return ProcessResult(wall_ms, cpu_ms, int(peak_lines[-1]), stdout)
+        return ProcessResult(wall_ms, cpu_ms, int(peak_lines[-1]) if peak else None, stdout)
+
+
+def peak_run(argv):
+    """The peak resident set (kB) of one run of argv under time."""
+    return run_process(argv).peak_kb
 
 
 @dataclass
@@ -70,7 +83,10 @@ class Side:
         self.peak_kb.append(peak_kb)
 
     def add_process(self, result):
-        self.add(result.wall_ms, result.cpu_ms, result.peak_kb)
+        self.wall_ms.append(result.wall_ms)
+        self.cpu_ms.append(result.cpu_ms)
+        if result.peak_kb is not None:
+            self.peak_kb.append(result.peak_kb)
 
     # Best of N: on a shared machine the fastest run is the one least disturbed by others.
     def best_wall(self):
