@@ -2,6 +2,7 @@
 
 #include <ostream>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "migrate/applied_state.hpp"
@@ -96,6 +97,12 @@ void MigrationRunner::downgrade_sql(const std::vector<Migration>& migrations, st
   finish_partial_first(plan, start.state, Direction::Down);
 
   Schema schema = replay_applied(migrations, graph, start.state.complete_set);
+  std::unordered_map<std::string, std::vector<std::string>> children;
+  for (const Migration& migration : migrations) {
+    for (const std::string& parent : migration.down_revisions) {
+      children[parent].push_back(migration.revision);
+    }
+  }
   ScriptWriter writer(out, dialect_, store);
   writer.begin_script(title(dialect_, "downgrade", from, target));
   for (const ChecksumChange& change : start.accepted) {
@@ -107,7 +114,7 @@ void MigrationRunner::downgrade_sql(const std::vector<Migration>& migrations, st
         render_migration(dialect_, migration, Direction::Down, schema);
     const std::size_t done =
         steps_already_done(start.state, migration, Direction::Down, steps.size());
-    writer.down(migration, steps, done);
+    writer.down(migration, steps, done, children[revision]);
     advance_schema(schema, migration, Direction::Down);
   }
   writer.end_script();

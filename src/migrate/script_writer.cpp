@@ -23,19 +23,11 @@ std::string one_line(std::string text) {
   return text;
 }
 
-// Each migration is one transaction, but a shell that goes on after a failed statement would
-// run the rest of that migration and commit it: the script says how to stop at the first error.
-std::string how_to_run(DialectKind kind) {
-  return kind == DialectKind::Sqlite
-             ? "run it so that the first error stops it: sqlite3 -bail DATABASE < SCRIPT"
-             : "run it so that the first error stops it: psql -v ON_ERROR_STOP=1 -f SCRIPT";
-}
-
 }  // namespace
 
 void ScriptWriter::begin_script(const std::string& title) {
   comment(title);
-  comment(how_to_run(dialect_.kind()));
+  comment("run it so that the first error stops it: " + dialect_.script_run_command());
   for (const std::string& sql : dialect_.script_prologue()) statement(sql);
   if (!store_.sql().lock.empty()) statement(store_.sql().lock);
   statement(store_.sql().create);
@@ -65,10 +57,17 @@ void ScriptWriter::steps(const std::vector<RenderedStep>& steps, std::size_t beg
 }
 
 // As the online run: a transaction holds the steps and the row write; a non-transactional
-// step stands alone, its progress written after it.
+// step stands alone, its progress written after it. `guard` goes first, inside the
+// transaction: on PostgreSQL its failure then fails everything up to COMMIT.
 void ScriptWriter::write_segment(const std::vector<RenderedStep>& rendered, const Segment& segment,
-                                 const std::string& row) {
+                                 const std::string& row, const std::vector<std::string>& guard) {
+  const auto write_guard = [&] {
+    if (guard.empty()) return;
+    comment("the version table as this script expects it");
+    for (const std::string& sql : guard) statement(sql);
+  };
   if (!segment.transactional) {
+    write_guard();
     steps(rendered, segment.begin, segment.end);
     statement(row);
     return;
@@ -76,10 +75,24 @@ void ScriptWriter::write_segment(const std::vector<RenderedStep>& rendered, cons
   const ScriptFrame frame = dialect_.script_frame(std::span<const RenderedStep>(
       rendered.begin() + static_cast<std::ptrdiff_t>(segment.begin), segment.end - segment.begin));
   for (const std::string& sql : frame.open) statement(sql);
+  write_guard();
   steps(rendered, segment.begin, segment.end);
   for (const std::string& sql : frame.check) statement(sql);
   statement(row);
   for (const std::string& sql : frame.close) statement(sql);
+}
+
+// A script runs on a database it cannot see: each migration first checks that the version
+// table is where the script expects it. Run on another database, or after a migration of the
+// script failed in a shell that went on, the guard fails instead of the migration applying
+// out of order.
+std::vector<std::string> ScriptWriter::guard(const std::string& what,
+                                             const ExpectedRows& expected) const {
+  if (expected.empty()) return {};
+  return dialect_.script_guard("stopped before " + what + ": " + expected.text() +
+                                   " (is this the database the script was written for, or did "
+                                   "a migration before it fail?)",
+                               store_.unmet_count_sql(expected));
 }
 
 void ScriptWriter::up(const Migration& migration, const std::vector<RenderedStep>& steps,
@@ -87,26 +100,33 @@ void ScriptWriter::up(const Migration& migration, const std::vector<RenderedStep
   out_ << "\n";
   comment(migration.revision + ": " + migration.label +
           (steps_done > 0 ? " (resumed after step " + std::to_string(steps_done) + ")" : ""));
+  ExpectedRows expected{.complete = migration.down_revisions};
+  (steps_done > 0 ? expected.present : expected.absent).push_back(migration.revision);
+  std::vector<std::string> checks = guard("applying \"" + migration.revision + "\"", expected);
   for (const Segment& segment : plan_segments(steps, steps_done, Direction::Up)) {
     const std::string row =
         segment.record == Segment::Record::Insert
             ? store_.insert_now(migration.revision, migration.label, checksum, segment.done)
             : store_.set_progress_sql(migration.revision, segment.done);
-    write_segment(steps, segment, row);
+    write_segment(steps, segment, row, checks);
+    checks.clear();
   }
 }
 
 void ScriptWriter::down(const Migration& migration, const std::vector<RenderedStep>& steps,
-                        std::size_t down_steps_done) {
+                        std::size_t down_steps_done, const std::vector<std::string>& children) {
   out_ << "\n";
   comment(
       "revert " + migration.revision + ": " + migration.label +
       (down_steps_done > 0 ? " (resumed after step " + std::to_string(down_steps_done) + ")" : ""));
+  std::vector<std::string> checks = guard("reverting \"" + migration.revision + "\"",
+                                          {.present = {migration.revision}, .absent = children});
   for (const Segment& segment : plan_segments(steps, down_steps_done, Direction::Down)) {
     const std::string row = segment.record == Segment::Record::Remove
                                 ? store_.remove_sql(migration.revision)
                                 : store_.set_down_progress_sql(migration.revision, segment.done);
-    write_segment(steps, segment, row);
+    write_segment(steps, segment, row, checks);
+    checks.clear();
   }
 }
 

@@ -30,17 +30,21 @@ class ScriptWriter {
   void statement(const std::string& sql);
 
   // Applies `migration` (its up rendered as `steps`) after `steps_done` steps already done.
+  // A guard first checks the version table: its parents applied, itself not (or partly).
   void up(const Migration& migration, const std::vector<RenderedStep>& steps,
           std::size_t steps_done, const std::string& checksum);
-  // Reverts `migration` (its down rendered as `steps`) after `down_steps_done` steps.
+  // Reverts `migration` (its down rendered as `steps`) after `down_steps_done` steps. A guard
+  // first checks the version table: itself applied, none of its `children`.
   void down(const Migration& migration, const std::vector<RenderedStep>& steps,
-            std::size_t down_steps_done);
+            std::size_t down_steps_done, const std::vector<std::string>& children);
 
  private:
   void comment(const std::string& text);
   void steps(const std::vector<RenderedStep>& steps, std::size_t begin, std::size_t end);
   void write_segment(const std::vector<RenderedStep>& rendered, const Segment& segment,
-                     const std::string& row);
+                     const std::string& row, const std::vector<std::string>& guard);
+  [[nodiscard]] std::vector<std::string> guard(const std::string& what,
+                                               const ExpectedRows& expected) const;
 
   std::ostream& out_;
   const Dialect& dialect_;

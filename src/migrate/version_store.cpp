@@ -135,4 +135,40 @@ std::string VersionStore::remove_sql(const std::string& revision) const {
   return dialect_.bind_literals(sql_.remove, {revision});
 }
 
+std::string VersionStore::unmet_count_sql(const ExpectedRows& expected) const {
+  std::vector<std::string> terms;
+  for (const std::string& revision : expected.complete) {
+    terms.push_back("(1 - (" + dialect_.bind_literals(sql_.count_complete, {revision}) + "))");
+  }
+  for (const std::string& revision : expected.present) {
+    terms.push_back("(1 - (" + dialect_.bind_literals(sql_.count_rows, {revision}) + "))");
+  }
+  for (const std::string& revision : expected.absent) {
+    terms.push_back("(" + dialect_.bind_literals(sql_.count_rows, {revision}) + ")");
+  }
+  std::string sql = "SELECT ";
+  for (std::size_t i = 0; i < terms.size(); ++i) sql += (i == 0 ? "" : " + ") + terms[i];
+  return terms.empty() ? sql + "0" : sql;
+}
+
+std::string ExpectedRows::text() const {
+  const auto names = [](const std::vector<std::string>& revisions) {
+    std::string out;
+    for (std::size_t i = 0; i < revisions.size(); ++i) {
+      out += (i == 0                      ? ""
+              : i + 1 == revisions.size() ? " and "
+                                          : ", ") +
+             ("\"" + revisions[i] + "\"");
+    }
+    return out;
+  };
+  std::vector<std::string> parts;
+  if (!complete.empty()) parts.push_back("must list " + names(complete) + " as applied");
+  if (!present.empty()) parts.push_back("must list " + names(present));
+  if (!absent.empty()) parts.push_back("must not list " + names(absent));
+  std::string out = "the version table";
+  for (std::size_t i = 0; i < parts.size(); ++i) out += (i == 0 ? " " : " and ") + parts[i];
+  return out;
+}
+
 }  // namespace tempest

@@ -16,6 +16,17 @@
 
 namespace tempest {
 
+// The version rows an offline script expects before it runs a migration.
+struct ExpectedRows {
+  std::vector<std::string> complete = {};  // applied in full
+  std::vector<std::string> present = {};   // applied, in full or in part
+  std::vector<std::string> absent = {};    // not applied at all
+
+  [[nodiscard]] bool empty() const { return complete.empty() && present.empty() && absent.empty(); }
+  // "the version table lists "a" as applied and not "b"": what a failed guard says.
+  [[nodiscard]] std::string text() const;
+};
+
 class VersionStore {
  public:
   // `driver` may be null for a store that only writes statements (offline with `from` given).
@@ -52,6 +63,8 @@ class VersionStore {
   [[nodiscard]] std::string set_checksum_sql(const std::string& revision,
                                              const std::string& checksum) const;
   [[nodiscard]] std::string remove_sql(const std::string& revision) const;
+  // A query of one integer: how many of the expectations do not hold (0: all do).
+  [[nodiscard]] std::string unmet_count_sql(const ExpectedRows& expected) const;
 
  private:
   Driver& driver();

@@ -42,6 +42,7 @@ void write_sql_script(const Dialect& dialect, const std::vector<std::vector<Rend
   bool first = true;
   auto separate = [&] {
     if (first) {
+      out << "-- run it so that the first error stops it: " << dialect.script_run_command() << '\n';
       for (const std::string& statement : dialect.script_prologue())
         write_statement(statement, out);
       if (!dialect.script_prologue().empty()) out << '\n';

@@ -94,7 +94,8 @@ TEST_F(DiffSqlite, SqlScriptRunBySqliteShellTurnsFromIntoTo) {
   ToolRun run = run_tool({"diff", "sqlite:" + from_, "sqlite:" + to_, "--sql"});
   ASSERT_EQ(run.exit_code, 1) << run.err;
   EXPECT_TRUE(
-      run.out.starts_with("PRAGMA foreign_keys = ON;\n\nPRAGMA foreign_keys = OFF;\n"
+      run.out.starts_with("-- run it so that the first error stops it: sqlite3 -bail DATABASE < "
+                          "SCRIPT\nPRAGMA foreign_keys = ON;\n\nPRAGMA foreign_keys = OFF;\n"
                           "BEGIN IMMEDIATE;\n"))
       << run.out;
   EXPECT_NE(run.out.find("PRAGMA foreign_key_check;\nCREATE TABLE temp.\"tempest_script_guard\""),
@@ -127,7 +128,9 @@ TEST(Diff, SqlScriptLayoutForNativeSteps) {
       "CREATE TABLE t (id INTEGER PRIMARY KEY, note text); CREATE INDEX ix ON t (note)");
   ToolRun run = run_tool({"diff", "sqlite:" + from, "sqlite:" + to, "--sql"});
   EXPECT_EQ(run.exit_code, 1);
-  EXPECT_EQ(run.out, R"txt(PRAGMA foreign_keys = ON;
+  EXPECT_EQ(run.out,
+            R"txt(-- run it so that the first error stops it: sqlite3 -bail DATABASE < SCRIPT
+PRAGMA foreign_keys = ON;
 
 BEGIN IMMEDIATE;
 -- add column t.note text

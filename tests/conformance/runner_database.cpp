@@ -35,6 +35,10 @@ class SqliteRunnerDatabase final : public RunnerDatabase {
       throw std::runtime_error("sqlite3 failed on " + path_ + ":\n" + result.output);
     }
   }
+  std::string run_script_to_the_end(const std::string& script) const override {
+    const std::string file = dir_.write("script.sql", script);
+    return run_command("sqlite3 '" + path_ + "' < '" + file + "' 2>&1").output;
+  }
 
  private:
   TempDir dir_;
@@ -50,6 +54,9 @@ class PostgresRunnerDatabase final : public RunnerDatabase {
     return PostgresDriver::connect(database_.url());
   }
   void run_script(const std::string& script) const override { database_.run_psql(script); }
+  std::string run_script_to_the_end(const std::string& script) const override {
+    return database_.run_psql_to_the_end(script);
+  }
 
  private:
   TempPgDatabase database_;

@@ -30,6 +30,9 @@ class RunnerDatabase {
   // Runs `script` with the engine's shell (sqlite3 -bail / psql -v ON_ERROR_STOP=1), stopping
   // at the first error. Throws std::runtime_error with the shell's output on failure.
   virtual void run_script(const std::string& script) const = 0;
+  // Runs `script` with the shell as it runs without -bail / ON_ERROR_STOP: on after each
+  // error. Returns the shell's output.
+  [[nodiscard]] virtual std::string run_script_to_the_end(const std::string& script) const = 0;
 
   // The live schema (the dialect's introspect).
   [[nodiscard]] Schema schema() { return dialect().introspect(driver()); }

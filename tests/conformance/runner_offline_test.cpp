@@ -113,6 +113,87 @@ TEST_P(RunnerOffline, ScriptFromTheDatabaseNeverCreatesTheVersionTable) {
                   .rows.empty());
 }
 
+// The revisions the version table lists.
+Names applied_revisions(RunnerDatabase& db) {
+  Names names;
+  for (const AppliedRevision& row : MigrationRunner(db.driver()).applied()) {
+    names.push_back(row.revision);
+  }
+  return names;
+}
+
+// A script written for a database at another revision stops at its first migration, saying
+// what the version table should list, and changes nothing.
+TEST_P(RunnerOffline, ScriptForAnotherRevisionStopsAtItsFirstMigration) {
+  const std::string from_second = script("0002_published", "heads", true);
+  try {
+    offline_->run_script(from_second);
+    FAIL() << "the script ran on a database at base";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find(
+                  "stopped before applying \"0003_rebuild\": the version table must list "
+                  "\"0002_published\" as applied and must not list \"0003_rebuild\""),
+              std::string::npos)
+        << e.what();
+  }
+  EXPECT_EQ(offline_->schema(), empty_schema());
+  EXPECT_TRUE(applied_revisions(*offline_).empty());
+}
+
+// Run twice, an upgrade script stops at once the second time.
+TEST_P(RunnerOffline, ScriptRunTwiceStopsTheSecondTime) {
+  const std::string upgrade = script("base", "0002_published", true);
+  offline_->run_script(upgrade);
+  const Schema after = offline_->schema();
+  try {
+    offline_->run_script(upgrade);
+    FAIL() << "the script ran twice";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("stopped before applying \"0001_init\": the version "
+                                         "table must not list \"0001_init\""),
+              std::string::npos)
+        << e.what();
+  }
+  EXPECT_EQ(offline_->schema(), after);
+  EXPECT_EQ(applied_revisions(*offline_), (Names{"0001_init", "0002_published"}));
+}
+
+// psql without ON_ERROR_STOP goes on after an error: the failed migration rolls back, and each
+// later one then fails its check of the version table instead of applying out of order.
+TEST(RunnerOfflinePostgres, ShellThatGoesOnAppliesNothingAfterAFailedMigration) {
+  const std::unique_ptr<RunnerDatabase> db = runner_database(Engine::Postgres);
+  MigrationRunner runner(db->driver(), db->dialect());
+  ASSERT_EQ(runner.upgrade(history(), "t", "0001_init").size(), 1u);
+  // 0002_published adds posts.published: a column of that name makes it fail.
+  db->driver().execute("ALTER TABLE posts ADD COLUMN published integer");
+  const Schema before = db->schema();
+  std::ostringstream upgrade;
+  runner.upgrade_sql(history(), upgrade, "");
+  const std::string output = db->run_script_to_the_end(upgrade.str());
+  EXPECT_NE(output.find("column \"published\" of relation \"posts\" already exists"),
+            std::string::npos)
+      << output;
+  EXPECT_NE(output.find("stopped before applying \"0003_rebuild\""), std::string::npos) << output;
+  EXPECT_NE(output.find("stopped before applying \"0004_index\""), std::string::npos) << output;
+  EXPECT_EQ(db->schema(), before);
+  EXPECT_EQ(applied_revisions(*db), Names{"0001_init"});
+
+  // Downgrades too: when the newest revert fails, the older ones are not reverted under it.
+  db->driver().execute("ALTER TABLE posts DROP COLUMN published");
+  ASSERT_EQ(runner.upgrade(history(), "t").size(), 3u);
+  db->driver().execute("DROP INDEX ix_posts_title");  // reverting 0004_index drops it
+  const Schema at_heads = db->schema();
+  std::ostringstream downgrade;
+  runner.downgrade_sql(history(), downgrade, "", "base");
+  const std::string reverted = db->run_script_to_the_end(downgrade.str());
+  EXPECT_NE(reverted.find("stopped before reverting \"0003_rebuild\": the version table must "
+                          "list \"0003_rebuild\" and must not list \"0004_index\""),
+            std::string::npos)
+      << reverted;
+  EXPECT_EQ(db->schema(), at_heads);
+  EXPECT_EQ(applied_revisions(*db).size(), 4u);
+}
+
 // A SQLite database migrated online to 0002_published, so that 0003_rebuild rebuilds posts.
 std::unique_ptr<RunnerDatabase> sqlite_before_the_rebuild() {
   std::unique_ptr<RunnerDatabase> db = runner_database(Engine::Sqlite);

@@ -9,6 +9,8 @@
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+#include <string>
+#include <utility>
 
 #include "tempest/dialect.hpp"
 
@@ -70,14 +72,18 @@ TempPgDatabase::~TempPgDatabase() {
   }
 }
 
-void TempPgDatabase::run_psql(const std::string& script) const {
-  std::filesystem::path file = std::filesystem::temp_directory_path() / (name_ + ".sql");
+namespace {
+
+// psql's exit status and output for `script` in the database at `url`.
+std::pair<int, std::string> psql(const std::string& url, const std::string& name,
+                                 const std::string& script, bool stop_at_error) {
+  std::filesystem::path file = std::filesystem::temp_directory_path() / (name + ".sql");
   {
     std::ofstream out(file);
     out << script;
   }
-  std::string command =
-      "psql -X -q -v ON_ERROR_STOP=1 -d '" + url_ + "' -f '" + file.string() + "' 2>&1";
+  std::string command = "psql -X -q " + std::string(stop_at_error ? "-v ON_ERROR_STOP=1 " : "") +
+                        "-d '" + url + "' -f '" + file.string() + "' 2>&1";
   std::string output;
   FILE* pipe = ::popen(command.c_str(), "r");
   if (pipe == nullptr) throw std::runtime_error("cannot run psql");
@@ -87,7 +93,20 @@ void TempPgDatabase::run_psql(const std::string& script) const {
   }
   int status = ::pclose(pipe);
   std::filesystem::remove(file);
+  return {status, output};
+}
+
+}  // namespace
+
+void TempPgDatabase::run_psql(const std::string& script) const {
+  const auto [status, output] = psql(url_, name_, script, true);
   if (status != 0) throw std::runtime_error("psql failed on " + name_ + ":\n" + output);
+}
+
+std::string TempPgDatabase::run_psql_to_the_end(const std::string& script) const {
+  const auto [status, output] = psql(url_, name_, script, false);
+  if (status != 0) throw std::runtime_error("psql could not run on " + name_ + ":\n" + output);
+  return output;
 }
 
 }  // namespace tempest::testing

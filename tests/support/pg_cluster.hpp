@@ -31,6 +31,9 @@ class TempPgDatabase {
   // Runs `script` with the psql shell against this database (psql meta-commands allowed),
   // stopping at the first error. Throws std::runtime_error with psql's output on failure.
   void run_psql(const std::string& script) const;
+  // Runs `script` with psql as a shell without ON_ERROR_STOP does: on after each error.
+  // Returns psql's output.
+  [[nodiscard]] std::string run_psql_to_the_end(const std::string& script) const;
 
  private:
   std::string name_;

@@ -54,6 +54,15 @@ ScriptFrame PostgresDialect::script_frame(std::span<const RenderedStep> steps) c
 // The driver's session settings (PostgresDriver::connect) are psql's defaults.
 std::vector<std::string> PostgresDialect::script_prologue() const { return {}; }
 
+std::string PostgresDialect::script_run_command() const {
+  return "psql -v ON_ERROR_STOP=1 -f SCRIPT";
+}
+
+std::vector<std::string> PostgresDialect::script_guard(std::string_view problem,
+                                                       std::string_view count_sql) const {
+  return {postgres::script_guard(problem, count_sql)};
+}
+
 }  // namespace postgres
 
 const Dialect& postgres_dialect() {

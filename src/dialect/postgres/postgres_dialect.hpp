@@ -30,6 +30,9 @@ class PostgresDialect final : public Dialect {
                                           const std::vector<SqlValue>& params) const override;
   [[nodiscard]] ScriptFrame script_frame(std::span<const RenderedStep> steps) const override;
   [[nodiscard]] std::vector<std::string> script_prologue() const override;
+  [[nodiscard]] std::string script_run_command() const override;
+  [[nodiscard]] std::vector<std::string> script_guard(std::string_view problem,
+                                                      std::string_view count_sql) const override;
 
   [[nodiscard]] const std::string& schema_name() const { return schema_; }
 

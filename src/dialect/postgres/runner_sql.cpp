@@ -85,6 +85,9 @@ VersionTableSql version_table_statements(const std::string& schema_name, std::st
       "UPDATE " + name + " SET \"down_steps_done\" = $2 WHERE \"revision\" = $1";
   sql.set_checksum = "UPDATE " + name + " SET \"checksum\" = $2 WHERE \"revision\" = $1";
   sql.remove = "DELETE FROM " + name + " WHERE \"revision\" = $1";
+  sql.count_rows = "SELECT count(*) FROM " + name + " WHERE \"revision\" = $1";
+  sql.count_complete =
+      sql.count_rows + " AND \"steps_done\" IS NULL AND \"down_steps_done\" IS NULL";
   // A session-level advisory lock (https://www.postgresql.org/docs/15/explicit-locking.html
   // #ADVISORY-LOCKS), held from before the version table is read until the run ends, so that
   // concurrent runners queue instead of applying a migration twice; it is released with the
@@ -103,6 +106,18 @@ ScriptFrame transaction_frame(std::span<const RenderedStep>) {
   frame.open.push_back("BEGIN");
   frame.close.push_back("COMMIT");
   return frame;
+}
+
+std::string script_guard(std::string_view problem, std::string_view count_sql) {
+  std::string body = "BEGIN IF (" + std::string(count_sql) +
+                     ") <> 0 THEN RAISE EXCEPTION USING MESSAGE = " + quote_literal(problem) +
+                     "; END IF; END";
+  // The body holds revision names: its dollar quote takes a tag none of them contains.
+  std::string tag = "$tempest_guard$";
+  for (int n = 1; body.find(tag) != std::string::npos; ++n) {
+    tag = "$tempest_guard" + std::to_string(n) + "$";
+  }
+  return "DO " + tag + " " + body + " " + tag;
 }
 
 std::unique_ptr<StepExecutor> make_step_executor(Driver& driver) {

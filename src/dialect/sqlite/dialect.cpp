@@ -68,8 +68,15 @@ class SqliteDialect final : public Dialect {
     return transaction_frame(steps);
   }
 
+  [[nodiscard]] std::vector<std::string> script_guard(std::string_view problem,
+                                                      std::string_view count_sql) const override {
+    return sqlite::script_guard(problem, count_sql);
+  }
   [[nodiscard]] std::vector<std::string> script_prologue() const override {
     return script_prologue_statements();
+  }
+  [[nodiscard]] std::string script_run_command() const override {
+    return "sqlite3 -bail DATABASE < SCRIPT";
   }
 };
 

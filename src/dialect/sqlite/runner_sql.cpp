@@ -53,6 +53,9 @@ VersionTableSql version_table_statements(std::string_view table) {
       "UPDATE " + name + " SET \"down_steps_done\" = ?2 WHERE \"revision\" = ?1";
   sql.set_checksum = "UPDATE " + name + " SET \"checksum\" = ?2 WHERE \"revision\" = ?1";
   sql.remove = "DELETE FROM " + name + " WHERE \"revision\" = ?1";
+  sql.count_rows = "SELECT count(*) FROM " + name + " WHERE \"revision\" = ?1";
+  sql.count_complete =
+      sql.count_rows + " AND \"steps_done\" IS NULL AND \"down_steps_done\" IS NULL";
   // No session lock: each migration's BEGIN IMMEDIATE takes the database's write lock, and the
   // runner re-reads the version row inside that transaction.
   return sql;
@@ -82,11 +85,11 @@ ScriptFrame transaction_frame(std::span<const RenderedStep> steps) {
   return frame;
 }
 
-std::vector<std::string> script_guard(const std::string& problem, const std::string& count_sql) {
+std::vector<std::string> script_guard(std::string_view problem, std::string_view count_sql) {
   const std::string guard = "temp." + quote_ident("tempest_script_guard");
   return {"CREATE TABLE " + guard + " (\"found\" integer CONSTRAINT " + quote_ident(problem) +
               " CHECK (\"found\" = 0))",
-          "INSERT INTO " + guard + " " + count_sql, "DROP TABLE " + guard};
+          "INSERT INTO " + guard + " " + std::string(count_sql), "DROP TABLE " + guard};
 }
 
 // SqliteDriver::open switches enforcement on (https://sqlite.org/foreignkeys.html#fk_enable);

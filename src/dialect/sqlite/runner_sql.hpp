@@ -20,7 +20,7 @@ namespace tempest::sqlite {
 // -bail), when `count_sql` (a SELECT of one number) gives anything but 0: the count goes into
 // a temporary table whose CHECK is named `problem`, which SQLite's error message repeats
 // ("CHECK constraint failed: <problem>"). Plain SQL has no other way to fail on a condition.
-[[nodiscard]] std::vector<std::string> script_guard(const std::string& problem,
-                                                    const std::string& count_sql);
+[[nodiscard]] std::vector<std::string> script_guard(std::string_view problem,
+                                                    std::string_view count_sql);
 
 }  // namespace tempest::sqlite

@@ -225,6 +225,7 @@ TEST(PostgresTool, DiffSqlRunByPsqlTurnsFromIntoTo) {
   // The new label is added outside any transaction, so it is committed before the default
   // uses it.
   EXPECT_TRUE(script.out.starts_with(
+      "-- run it so that the first error stops it: psql -v ON_ERROR_STOP=1 -f SCRIPT\n"
       "-- add value 'ecstatic' to enum mood at 3\n"
       "ALTER TYPE \"public\".\"mood\" ADD VALUE IF NOT EXISTS 'ecstatic';\n\nBEGIN;\n"))
       << script.out;

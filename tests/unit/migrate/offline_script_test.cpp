@@ -83,6 +83,14 @@ TEST(OfflineScript, SqliteUpgradeFromBase) {
             "\n"
             "-- 0001_init: create posts\n"
             "BEGIN IMMEDIATE;\n"
+            "-- the version table as this script expects it\n"
+            "CREATE TABLE temp.\"tempest_script_guard\" (\"found\" integer CONSTRAINT \"stopped "
+            "before applying \"\"0001_init\"\": the version table must not list \"\"0001_init\"\" "
+            "(is this the database the script was written for, or did a migration before it "
+            "fail?)\" CHECK (\"found\" = 0));\n"
+            "INSERT INTO temp.\"tempest_script_guard\" SELECT (SELECT count(*) FROM "
+            "\"tempest_db_migrations\" WHERE \"revision\" = '0001_init');\n"
+            "DROP TABLE temp.\"tempest_script_guard\";\n"
             "-- create table posts (2 columns)\n"
             "CREATE TABLE \"posts\" (\n"
             "  \"id\" bigint NOT NULL,\n"
@@ -143,6 +151,32 @@ TEST(OfflineScript, PostgresNonTransactionalStepStandsBetweenTransactions) {
   EXPECT_LT(column, done);
   EXPECT_LT(done, unlock);
   EXPECT_EQ(script.find("BEGIN;\n-- execute"), std::string::npos);
+}
+
+// Each migration's transaction opens with a check of the version table: its parents applied in
+// full, itself not; on PostgreSQL a DO block, whose dollar quote no revision name can close.
+TEST(OfflineScript, PostgresMigrationsFirstCheckTheVersionTable) {
+  const std::string script = upgrade_script(postgres_dialect(), "0001_init", "0002_nullable");
+  at(script,
+     "BEGIN;\n-- the version table as this script expects it\n"
+     "DO $tempest_guard$ BEGIN IF (SELECT (1 - (SELECT count(*) FROM "
+     "\"public\".\"tempest_db_migrations\" WHERE \"revision\" = '0001_init' AND \"steps_done\" "
+     "IS NULL AND \"down_steps_done\" IS NULL)) + (SELECT count(*) FROM "
+     "\"public\".\"tempest_db_migrations\" WHERE \"revision\" = '0002_nullable')) <> 0 THEN "
+     "RAISE EXCEPTION USING MESSAGE = 'stopped before applying \"0002_nullable\": the version "
+     "table must list \"0001_init\" as applied and must not list \"0002_nullable\" (is this "
+     "the database the script was written for, or did a migration before it fail?)'; END IF; "
+     "END $tempest_guard$;\n-- alter column");
+
+  NoDatabase none;
+  std::ostringstream out;
+  const std::string hostile = "x$tempest_guard$y'; DROP TABLE posts; --";
+  MigrationRunner(none, postgres_dialect())
+      .upgrade_sql({make_migration(hostile, {}, "label", {execute("SELECT 1", "SELECT 2")})}, out,
+                   "base");
+  at(out.str(), "DO $tempest_guard1$ BEGIN");
+  at(out.str(), "WHERE \"revision\" = 'x$tempest_guard$y''; DROP TABLE posts; --')) <> 0");
+  at(out.str(), "fail?)'; END IF; END $tempest_guard1$\n;\n");
 }
 
 TEST(OfflineScript, DowngradeFromARevisionDeletesRows) {
