@@ -67,6 +67,11 @@ struct RunnerOptions {
   // go on, instead of throwing MigrationError. For a deliberate edit of an applied migration
   // (the CLI flag --accept-changed-checksums).
   bool accept_changed_checksums = false;
+  // Offline scripts: each migration first checks the version table (its parents applied,
+  // itself not), so that a script run on a database at another revision, or after a failed
+  // migration in a shell that goes on, stops instead of applying out of order. Off: the script
+  // holds only what the online run executes.
+  bool script_guards = true;
 };
 
 // One row of the version table.

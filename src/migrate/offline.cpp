@@ -68,7 +68,7 @@ void MigrationRunner::upgrade_sql(const std::vector<Migration>& migrations, std:
   finish_partial_first(plan, start.state, Direction::Up);
 
   Schema schema = replay_applied(migrations, graph, start.state.complete_set);
-  ScriptWriter writer(out, dialect_, store);
+  ScriptWriter writer(out, dialect_, store, options_.script_guards);
   writer.begin_script(title(dialect_, "upgrade", from, target));
   for (const ChecksumChange& change : start.accepted) {
     writer.statement(store.set_checksum_sql(change.revision, change.now));
@@ -103,7 +103,7 @@ void MigrationRunner::downgrade_sql(const std::vector<Migration>& migrations, st
       children[parent].push_back(migration.revision);
     }
   }
-  ScriptWriter writer(out, dialect_, store);
+  ScriptWriter writer(out, dialect_, store, options_.script_guards);
   writer.begin_script(title(dialect_, "downgrade", from, target));
   for (const ChecksumChange& change : start.accepted) {
     writer.statement(store.set_checksum_sql(change.revision, change.now));

@@ -88,7 +88,7 @@ void ScriptWriter::write_segment(const std::vector<RenderedStep>& rendered, cons
 // out of order.
 std::vector<std::string> ScriptWriter::guard(const std::string& what,
                                              const ExpectedRows& expected) const {
-  if (expected.empty()) return {};
+  if (!guards_ || expected.empty()) return {};
   return dialect_.script_guard("stopped before " + what + ": " + expected.text() +
                                    " (is this the database the script was written for, or did "
                                    "a migration before it fail?)",

@@ -18,8 +18,9 @@ namespace tempest {
 
 class ScriptWriter {
  public:
-  ScriptWriter(std::ostream& out, const Dialect& dialect, const VersionStore& store)
-      : out_(out), dialect_(dialect), store_(store) {}
+  // `guards`: each migration first checks the version table (RunnerOptions::script_guards).
+  ScriptWriter(std::ostream& out, const Dialect& dialect, const VersionStore& store, bool guards)
+      : out_(out), dialect_(dialect), store_(store), guards_(guards) {}
 
   // The dialect's prologue, the run lock and the version table DDL.
   void begin_script(const std::string& title);
@@ -49,6 +50,7 @@ class ScriptWriter {
   std::ostream& out_;
   const Dialect& dialect_;
   const VersionStore& store_;
+  bool guards_;
 };
 
 }  // namespace tempest

@@ -179,6 +179,18 @@ TEST(OfflineScript, PostgresMigrationsFirstCheckTheVersionTable) {
   at(out.str(), "fail?)'; END IF; END $tempest_guard1$\n;\n");
 }
 
+// Without the guards a script holds only what the online run executes.
+TEST(OfflineScript, GuardsCanBeLeftOut) {
+  for (const Dialect* dialect : {&sqlite_dialect(), &postgres_dialect()}) {
+    NoDatabase none;
+    std::ostringstream out;
+    MigrationRunner(none, *dialect, {.script_guards = false}).upgrade_sql(history(), out, "base");
+    EXPECT_EQ(out.str().find("the version table as this script expects it"), std::string::npos);
+    EXPECT_EQ(out.str().find("stopped before"), std::string::npos);
+    EXPECT_NE(out.str().find("-- 0003_index: index titles"), std::string::npos);
+  }
+}
+
 TEST(OfflineScript, DowngradeFromARevisionDeletesRows) {
   NoDatabase none;
   MigrationRunner runner(none, sqlite_dialect());
