@@ -38,7 +38,7 @@ def run_process(argv, cwd=None, stdin_path=None, check=True, peak=True):
 
     peak=False: started directly, without time: no peak, and nothing but the program timed."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
-            tempfile.NamedTemporaryFile("r") as peak_file:
+            tempfile.NamedTemporaryFile("r") as peak_file:  # read only when peak
         timed = ["/usr/bin/time", "-f", "%M", "-o", peak_file.name] if peak else []
         timed += map(str, argv)
         stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL
@@ -71,7 +71,7 @@ def peak_run(argv):
 
 @dataclass
 class Side:
-    """The samples of one side of a row: wall and CPU ms per run, peak kB per process."""
+    """The samples of one side of a row: wall and CPU ms per run, peak kB per run under time."""
 
     wall_ms: list = field(default_factory=list)
     cpu_ms: list = field(default_factory=list)

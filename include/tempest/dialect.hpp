@@ -64,10 +64,13 @@ struct VersionTableSql {
   std::string set_down_progress;  // 1 revision, 2 down_steps_done
   std::string set_checksum;       // 1 revision, 2 checksum
   std::string remove;             // 1 revision
-  // For offline scripts' guards: the number of rows of one revision (1 revision), and of those
-  // complete (neither steps_done nor down_steps_done set).
+  // For offline scripts' guards, the number of rows of one revision (1 revision): any, complete
+  // (neither steps_done nor down_steps_done set), part way up (2 steps_done), part way down
+  // (2 down_steps_done).
   std::string count_rows;
   std::string count_complete;
+  std::string count_steps_done;
+  std::string count_down_steps_done;
   // Held for a whole upgrade or downgrade by one connection, so that concurrent runners queue
   // (PostgreSQL: a session advisory lock). Empty when the engine has none: SQLite serialises
   // runners with BEGIN IMMEDIATE per migration instead.
@@ -162,10 +165,10 @@ class Dialect {
   // The statements that start an offline script so that it runs under the settings the
   // library's driver uses (SQLite: PRAGMA foreign_keys = ON, off by default in the shell).
   [[nodiscard]] virtual std::vector<std::string> script_prologue() const = 0;
-  // How to run an offline script so that its first error stops it, for the script's header: a
-  // shell that goes on after a failed statement would run the rest of that transaction and
-  // commit it ("sqlite3 -bail DATABASE < SCRIPT").
-  [[nodiscard]] virtual std::string script_run_command() const = 0;
+  // The script's header line on how to run it so that its first error stops it: a shell that
+  // goes on after a failed statement would run the rest of that transaction and commit it
+  // ("run it so that the first error stops it: sqlite3 -bail DATABASE < SCRIPT").
+  [[nodiscard]] virtual std::string script_run_advice() const = 0;
   // Statements that fail, with `problem` in the error, when `count_sql` (a query of one
   // integer) gives anything but 0. In a transaction on PostgreSQL the failure also aborts it,
   // so the rest of it fails too even in a shell that goes on after errors; SQLite's shell

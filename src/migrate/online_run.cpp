@@ -2,8 +2,8 @@
 
 #include <chrono>
 #include <cstdint>
-#include <ostream>
 #include <optional>
+#include <ostream>
 #include <span>
 #include <string>
 #include <vector>

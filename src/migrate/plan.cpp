@@ -88,8 +88,8 @@ std::vector<std::string> first(std::vector<std::string> revisions, std::size_t c
       throw MigrationError("target " + quoted(target) + ": no migration is " + what);
     }
     throw MigrationError("target " + quoted(target) + ": only " + std::to_string(revisions.size()) +
-                         " migration" + (revisions.size() == 1 ? " is " : "s are ") + what +
-                         "; " + all + (revisions.size() == 1 ? " it" : " them all"));
+                         " migration" + (revisions.size() == 1 ? " is " : "s are ") + what + "; " +
+                         all + (revisions.size() == 1 ? " it" : " them all"));
   }
   revisions.resize(count);
   return revisions;
@@ -131,7 +131,8 @@ std::vector<std::string> plan_downgrade(const MigrationGraph& graph,
       throw MigrationError("downgrade target " + quoted(target) +
                            " goes up: use upgrade to apply migrations");
     }
-    return first(set.applied_reversed(), relative->count, target, "applied", "`downgrade base` reverts");
+    return first(set.applied_reversed(), relative->count, target, "applied",
+                 "`downgrade base` reverts");
   }
   const std::string revision = resolve_revision(graph, target);
   if (!set.applied(set.position(revision))) {

@@ -27,7 +27,7 @@ std::string one_line(std::string text) {
 
 void ScriptWriter::begin_script(const std::string& title) {
   comment(title);
-  comment("run it so that the first error stops it: " + dialect_.script_run_command());
+  comment(dialect_.script_run_advice());
   for (const std::string& sql : dialect_.script_prologue()) statement(sql);
   if (!store_.sql().lock.empty()) statement(store_.sql().lock);
   statement(store_.sql().create);
@@ -82,10 +82,10 @@ void ScriptWriter::write_segment(const std::vector<RenderedStep>& rendered, cons
   for (const std::string& sql : frame.close) statement(sql);
 }
 
-// A script runs on a database it cannot see: each migration first checks that the version
-// table is where the script expects it. Run on another database, or after a migration of the
-// script failed in a shell that went on, the guard fails instead of the migration applying
-// out of order.
+// A script runs on a database it cannot see: each transaction of a migration first checks that
+// the version table is where the script expects it. Run on another database, or twice, or after
+// a migration of the script failed in a shell that went on, the guard fails instead of the
+// migration applying out of order.
 std::vector<std::string> ScriptWriter::guard(const std::string& what,
                                              const ExpectedRows& expected) const {
   if (!guards_ || expected.empty()) return {};
@@ -100,16 +100,18 @@ void ScriptWriter::up(const Migration& migration, const std::vector<RenderedStep
   out_ << "\n";
   comment(migration.revision + ": " + migration.label +
           (steps_done > 0 ? " (resumed after step " + std::to_string(steps_done) + ")" : ""));
-  ExpectedRows expected{.complete = migration.down_revisions};
-  (steps_done > 0 ? expected.present : expected.absent).push_back(migration.revision);
-  std::vector<std::string> checks = guard("applying \"" + migration.revision + "\"", expected);
   for (const Segment& segment : plan_segments(steps, steps_done, Direction::Up)) {
+    ExpectedRows expected{.complete = migration.down_revisions};
+    if (segment.record == Segment::Record::Insert) {
+      expected.absent.push_back(migration.revision);
+    } else {
+      expected.part_way = {migration.revision, Direction::Up, static_cast<int>(segment.begin)};
+    }
     const std::string row =
         segment.record == Segment::Record::Insert
             ? store_.insert_now(migration.revision, migration.label, checksum, segment.done)
             : store_.set_progress_sql(migration.revision, segment.done);
-    write_segment(steps, segment, row, checks);
-    checks.clear();
+    write_segment(steps, segment, row, guard("applying \"" + migration.revision + "\"", expected));
   }
 }
 
@@ -119,14 +121,17 @@ void ScriptWriter::down(const Migration& migration, const std::vector<RenderedSt
   comment(
       "revert " + migration.revision + ": " + migration.label +
       (down_steps_done > 0 ? " (resumed after step " + std::to_string(down_steps_done) + ")" : ""));
-  std::vector<std::string> checks = guard("reverting \"" + migration.revision + "\"",
-                                          {.present = {migration.revision}, .absent = children});
   for (const Segment& segment : plan_segments(steps, down_steps_done, Direction::Down)) {
+    ExpectedRows expected{.absent = children};
+    if (segment.begin == 0) {
+      expected.complete.push_back(migration.revision);
+    } else {
+      expected.part_way = {migration.revision, Direction::Down, static_cast<int>(segment.begin)};
+    }
     const std::string row = segment.record == Segment::Record::Remove
                                 ? store_.remove_sql(migration.revision)
                                 : store_.set_down_progress_sql(migration.revision, segment.done);
-    write_segment(steps, segment, row, checks);
-    checks.clear();
+    write_segment(steps, segment, row, guard("reverting \"" + migration.revision + "\"", expected));
   }
 }
 

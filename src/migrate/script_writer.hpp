@@ -31,11 +31,13 @@ class ScriptWriter {
   void statement(const std::string& sql);
 
   // Applies `migration` (its up rendered as `steps`) after `steps_done` steps already done.
-  // A guard first checks the version table: its parents applied, itself not (or partly).
+  // Each of its transactions first checks the version table: its parents applied, itself not
+  // (or as far as the steps before that transaction).
   void up(const Migration& migration, const std::vector<RenderedStep>& steps,
           std::size_t steps_done, const std::string& checksum);
-  // Reverts `migration` (its down rendered as `steps`) after `down_steps_done` steps. A guard
-  // first checks the version table: itself applied, none of its `children`.
+  // Reverts `migration` (its down rendered as `steps`) after `down_steps_done` steps. Each of
+  // its transactions first checks the version table: itself applied (or reverted as far as the
+  // steps before that transaction), none of its `children`.
   void down(const Migration& migration, const std::vector<RenderedStep>& steps,
             std::size_t down_steps_done, const std::vector<std::string>& children);
 

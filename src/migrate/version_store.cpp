@@ -137,11 +137,13 @@ std::string VersionStore::remove_sql(const std::string& revision) const {
 
 std::string VersionStore::unmet_count_sql(const ExpectedRows& expected) const {
   std::vector<std::string> terms;
-  for (const std::string& revision : expected.complete) {
-    terms.push_back("(1 - (" + dialect_.bind_literals(sql_.count_complete, {revision}) + "))");
-  }
-  for (const std::string& revision : expected.present) {
-    terms.push_back("(1 - (" + dialect_.bind_literals(sql_.count_rows, {revision}) + "))");
+  const auto must_hold = [&](const std::string& sql, const std::vector<SqlValue>& params) {
+    terms.push_back("(1 - (" + dialect_.bind_literals(sql, params) + "))");
+  };
+  for (const std::string& revision : expected.complete) must_hold(sql_.count_complete, {revision});
+  if (const auto& part = expected.part_way) {
+    must_hold(part->direction == Direction::Up ? sql_.count_steps_done : sql_.count_down_steps_done,
+              {part->revision, std::to_string(part->steps)});
   }
   for (const std::string& revision : expected.absent) {
     terms.push_back("(" + dialect_.bind_literals(sql_.count_rows, {revision}) + ")");
@@ -164,7 +166,12 @@ std::string ExpectedRows::text() const {
   };
   std::vector<std::string> parts;
   if (!complete.empty()) parts.push_back("must list " + names(complete) + " as applied");
-  if (!present.empty()) parts.push_back("must list " + names(present));
+  if (part_way) {
+    parts.push_back("must list \"" + part_way->revision + "\" with " +
+                    std::to_string(part_way->steps) +
+                    (part_way->direction == Direction::Up ? " step" : " down step") +
+                    (part_way->steps == 1 ? "" : "s") + " done");
+  }
   if (!absent.empty()) parts.push_back("must not list " + names(absent));
   std::string out = "the version table";
   for (std::size_t i = 0; i < parts.size(); ++i) out += (i == 0 ? " " : " and ") + parts[i];

@@ -10,20 +10,30 @@
 #include <string_view>
 #include <vector>
 
+#include "migrate/segments.hpp"
 #include "tempest/dialect.hpp"
 #include "tempest/driver.hpp"
 #include "tempest/runner.hpp"
 
 namespace tempest {
 
-// The version rows an offline script expects before it runs a migration.
+// The version rows an offline script expects before one transaction of a migration.
 struct ExpectedRows {
-  std::vector<std::string> complete = {};  // applied in full
-  std::vector<std::string> present = {};   // applied, in full or in part
-  std::vector<std::string> absent = {};    // not applied at all
+  // One revision part way through: `steps` of its up steps done (Direction::Up), or of its down
+  // steps (Down).
+  struct PartWay {
+    std::string revision;
+    Direction direction = Direction::Up;
+    int steps = 0;
+  };
 
-  [[nodiscard]] bool empty() const { return complete.empty() && present.empty() && absent.empty(); }
-  // "the version table lists "a" as applied and not "b"": what a failed guard says.
+  std::vector<std::string> complete = {};  // applied in full
+  std::vector<std::string> absent = {};    // not applied at all
+  std::optional<PartWay> part_way = {};
+
+  [[nodiscard]] bool empty() const { return complete.empty() && absent.empty() && !part_way; }
+  // What a failed guard says: "the version table must list "a" as applied and must not list
+  // "b"".
   [[nodiscard]] std::string text() const;
 };
 

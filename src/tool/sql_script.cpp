@@ -40,9 +40,10 @@ void write_statements(const std::vector<RenderedStep>& steps, std::ostream& out)
 void write_sql_script(const Dialect& dialect, const std::vector<std::vector<RenderedStep>>& batches,
                       std::ostream& out) {
   bool first = true;
+  // Before the first batch the script's header and prologue, before the others a blank line.
   auto separate = [&] {
     if (first) {
-      out << "-- run it so that the first error stops it: " << dialect.script_run_command() << '\n';
+      out << "-- " << dialect.script_run_advice() << '\n';
       for (const std::string& statement : dialect.script_prologue())
         write_statement(statement, out);
       if (!dialect.script_prologue().empty()) out << '\n';

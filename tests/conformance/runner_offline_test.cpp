@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -187,11 +188,60 @@ TEST(RunnerOfflinePostgres, ShellThatGoesOnAppliesNothingAfterAFailedMigration) 
   runner.downgrade_sql(history(), downgrade, "", "base");
   const std::string reverted = db->run_script_to_the_end(downgrade.str());
   EXPECT_NE(reverted.find("stopped before reverting \"0003_rebuild\": the version table must "
-                          "list \"0003_rebuild\" and must not list \"0004_index\""),
+                          "list \"0003_rebuild\" as applied and must not list \"0004_index\""),
             std::string::npos)
       << reverted;
   EXPECT_EQ(db->schema(), at_heads);
   EXPECT_EQ(applied_revisions(*db).size(), 4u);
+}
+
+// A migration that starts with a step no transaction can hold is checked before that step, but
+// a shell that goes on runs the step anyway and records it; the migration's next transaction is
+// checked again, so it stays part way and nothing after it runs.
+TEST(RunnerOfflinePostgres, ShellThatGoesOnStopsANonTransactionalMigrationAtItsNextTransaction) {
+  const std::vector<Migration> migrations{
+      make_migration("0001_posts", {}, "posts",
+                     {create_table(table("posts", {column("id", bigint()), column("title", text())})
+                                       .primary_key("pk_posts", {"id"}))}),
+      make_migration("0002_published", {"0001_posts"}, "published",
+                     {add_column("posts", column("published", boolean()).nullable())}),
+      make_migration("0003_concurrent", {"0002_published"}, "index and views",
+                     {execute("CREATE INDEX CONCURRENTLY ix_posts_title ON posts (title)",
+                              "DROP INDEX CONCURRENTLY ix_posts_title"),
+                      add_column("posts", column("views", integer()).nullable())}),
+      make_migration("0004_extra", {"0003_concurrent"}, "extra",
+                     {add_column("posts", column("extra", integer()).nullable())})};
+  const std::unique_ptr<RunnerDatabase> db = runner_database(Engine::Postgres);
+  MigrationRunner runner(db->driver(), db->dialect());
+  ASSERT_EQ(runner.upgrade(migrations, "t", "0001_posts").size(), 1u);
+  db->driver().execute("ALTER TABLE posts ADD COLUMN published integer");  // 0002 fails
+  std::ostringstream upgrade;
+  runner.upgrade_sql(migrations, upgrade, "");
+  const std::string output = db->run_script_to_the_end(upgrade.str());
+  EXPECT_NE(output.find("stopped before applying \"0003_concurrent\": the version table must "
+                        "list \"0002_published\" as applied and must not list "
+                        "\"0003_concurrent\""),
+            std::string::npos)
+      << output;
+  EXPECT_NE(output.find("stopped before applying \"0003_concurrent\": the version table must "
+                        "list \"0002_published\" as applied and must list \"0003_concurrent\" "
+                        "with 1 step done"),
+            std::string::npos)
+      << output;
+  EXPECT_NE(output.find("stopped before applying \"0004_extra\""), std::string::npos) << output;
+  const std::vector<AppliedRevision> rows = MigrationRunner(db->driver()).applied();
+  ASSERT_EQ(rows.size(), 2u);
+  const auto part_way = std::find_if(rows.begin(), rows.end(), [](const AppliedRevision& row) {
+    return row.revision == "0003_concurrent";
+  });
+  ASSERT_NE(part_way, rows.end());
+  EXPECT_EQ(part_way->steps_done, 1);
+  const Schema schema = db->schema();
+  const Table* posts = find_table(schema, "posts");
+  ASSERT_NE(posts, nullptr);
+  EXPECT_EQ(posts->columns.size(), 3u);  // id, title, published: neither views nor extra
+  ASSERT_EQ(posts->indexes.size(), 1u);  // the one step the shell ran anyway
+  EXPECT_EQ(posts->indexes[0].name, "ix_posts_title");
 }
 
 // A SQLite database migrated online to 0002_published, so that 0003_rebuild rebuilds posts.

@@ -51,11 +51,14 @@ ScriptFrame PostgresDialect::script_frame(std::span<const RenderedStep> steps) c
   return transaction_frame(steps);
 }
 
-// The driver's session settings (PostgresDriver::connect) are psql's defaults.
-std::vector<std::string> PostgresDialect::script_prologue() const { return {}; }
+// Literals are written as standard strings (a backslash is a character): a server configured
+// otherwise would read them differently, so the script sets it as PostgresDriver::connect does.
+std::vector<std::string> PostgresDialect::script_prologue() const {
+  return {"SET standard_conforming_strings = on"};
+}
 
-std::string PostgresDialect::script_run_command() const {
-  return "psql -v ON_ERROR_STOP=1 -f SCRIPT";
+std::string PostgresDialect::script_run_advice() const {
+  return "run it so that the first error stops it: psql -v ON_ERROR_STOP=1 -f SCRIPT";
 }
 
 std::vector<std::string> PostgresDialect::script_guard(std::string_view problem,

@@ -30,7 +30,7 @@ class PostgresDialect final : public Dialect {
                                           const std::vector<SqlValue>& params) const override;
   [[nodiscard]] ScriptFrame script_frame(std::span<const RenderedStep> steps) const override;
   [[nodiscard]] std::vector<std::string> script_prologue() const override;
-  [[nodiscard]] std::string script_run_command() const override;
+  [[nodiscard]] std::string script_run_advice() const override;
   [[nodiscard]] std::vector<std::string> script_guard(std::string_view problem,
                                                       std::string_view count_sql) const override;
 

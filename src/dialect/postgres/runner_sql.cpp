@@ -88,6 +88,10 @@ VersionTableSql version_table_statements(const std::string& schema_name, std::st
   sql.count_rows = "SELECT count(*) FROM " + name + " WHERE \"revision\" = $1";
   sql.count_complete =
       sql.count_rows + " AND \"steps_done\" IS NULL AND \"down_steps_done\" IS NULL";
+  sql.count_steps_done =
+      sql.count_rows + " AND \"steps_done\" = $2 AND \"down_steps_done\" IS NULL";
+  sql.count_down_steps_done =
+      sql.count_rows + " AND \"down_steps_done\" = $2 AND \"steps_done\" IS NULL";
   // A session-level advisory lock (https://www.postgresql.org/docs/15/explicit-locking.html
   // #ADVISORY-LOCKS), held from before the version table is read until the run ends, so that
   // concurrent runners queue instead of applying a migration twice; it is released with the

@@ -75,8 +75,8 @@ class SqliteDialect final : public Dialect {
   [[nodiscard]] std::vector<std::string> script_prologue() const override {
     return script_prologue_statements();
   }
-  [[nodiscard]] std::string script_run_command() const override {
-    return "sqlite3 -bail DATABASE < SCRIPT";
+  [[nodiscard]] std::string script_run_advice() const override {
+    return "run it so that the first error stops it: sqlite3 -bail DATABASE < SCRIPT";
   }
 };
 

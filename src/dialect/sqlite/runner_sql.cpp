@@ -56,6 +56,10 @@ VersionTableSql version_table_statements(std::string_view table) {
   sql.count_rows = "SELECT count(*) FROM " + name + " WHERE \"revision\" = ?1";
   sql.count_complete =
       sql.count_rows + " AND \"steps_done\" IS NULL AND \"down_steps_done\" IS NULL";
+  sql.count_steps_done =
+      sql.count_rows + " AND \"steps_done\" = ?2 AND \"down_steps_done\" IS NULL";
+  sql.count_down_steps_done =
+      sql.count_rows + " AND \"down_steps_done\" = ?2 AND \"steps_done\" IS NULL";
   // No session lock: each migration's BEGIN IMMEDIATE takes the database's write lock, and the
   // runner re-reads the version row inside that transaction.
   return sql;

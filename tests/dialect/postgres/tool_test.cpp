@@ -226,6 +226,7 @@ TEST(PostgresTool, DiffSqlRunByPsqlTurnsFromIntoTo) {
   // uses it.
   EXPECT_TRUE(script.out.starts_with(
       "-- run it so that the first error stops it: psql -v ON_ERROR_STOP=1 -f SCRIPT\n"
+      "SET standard_conforming_strings = on;\n\n"
       "-- add value 'ecstatic' to enum mood at 3\n"
       "ALTER TYPE \"public\".\"mood\" ADD VALUE IF NOT EXISTS 'ecstatic';\n\nBEGIN;\n"))
       << script.out;

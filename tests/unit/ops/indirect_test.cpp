@@ -40,6 +40,28 @@ TEST(Indirect, ComparesValuesNotAddresses) {
   EXPECT_NE(a, Indirect<Column>(named("title", true)));
 }
 
+TEST(Indirect, MovedFromIsValuelessUntilAssigned) {
+  Indirect<Column> source = named("title", false);
+  const Indirect<Column> target = std::move(source);
+  EXPECT_TRUE(source.valueless_after_move());  // NOLINT(bugprone-use-after-move): the point
+  EXPECT_FALSE(target.valueless_after_move());
+  const Indirect<Column> copy = source;
+  EXPECT_TRUE(copy.valueless_after_move());
+  EXPECT_EQ(copy, source);
+  EXPECT_NE(copy, target);
+  EXPECT_FALSE(source == named("title", false));
+  source = named("body", true);
+  EXPECT_EQ(source->name, "body");
+  source = target;
+  EXPECT_EQ(source, target);
+}
+
+TEST(Indirect, ComparesWithAPlainValue) {
+  const Indirect<Column> title = named("title", false);
+  EXPECT_TRUE(title == named("title", false));
+  EXPECT_FALSE(title == named("title", true));
+}
+
 TEST(Indirect, AssigningAValueReplacesIt) {
   Indirect<Column> column = named("title", false);
   column = named("body", true);
