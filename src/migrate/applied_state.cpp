@@ -4,15 +4,10 @@
 #include <utility>
 #include <vector>
 
+#include "migrate/quoted.hpp"
 #include "tempest/error.hpp"
 
 namespace tempest {
-
-namespace {
-
-std::string quoted(const std::string& text) { return "\"" + text + "\""; }
-
-}  // namespace
 
 const AppliedRevision* AppliedState::find(const std::string& revision) const {
   auto it = by_revision_.find(revision);

@@ -6,13 +6,12 @@
 #include <utility>
 #include <vector>
 
+#include "migrate/quoted.hpp"
 #include "tempest/error.hpp"
 #include "tempest/migration.hpp"
 
 namespace tempest {
 namespace {
-
-std::string quoted(const std::string& revision) { return "\"" + revision + "\""; }
 
 // Called when Kahn's algorithm stalls: every revision left has a parent left, so following
 // parents from any of them must come back to one already seen. The cycle is reported in

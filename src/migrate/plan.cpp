@@ -5,6 +5,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "migrate/quoted.hpp"
 #include "migrate/target.hpp"
 #include "tempest/error.hpp"
 #include "tempest/target.hpp"
@@ -12,8 +13,6 @@
 namespace tempest {
 
 namespace {
-
-std::string quoted(std::string_view text) { return "\"" + std::string(text) + "\""; }
 
 // Revisions by position in the topological order, with the applied ones marked.
 class AppliedSet {

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "migrate/quoted.hpp"
 #include "migrate/segments.hpp"
 
 namespace tempest {
@@ -111,7 +112,7 @@ void ScriptWriter::up(const Migration& migration, const std::vector<RenderedStep
         segment.record == Segment::Record::Insert
             ? store_.insert_now(migration.revision, migration.label, checksum, segment.done)
             : store_.set_progress_sql(migration.revision, segment.done);
-    write_segment(steps, segment, row, guard("applying \"" + migration.revision + "\"", expected));
+    write_segment(steps, segment, row, guard("applying " + quoted(migration.revision), expected));
   }
 }
 
@@ -131,7 +132,7 @@ void ScriptWriter::down(const Migration& migration, const std::vector<RenderedSt
     const std::string row = segment.record == Segment::Record::Remove
                                 ? store_.remove_sql(migration.revision)
                                 : store_.set_down_progress_sql(migration.revision, segment.done);
-    write_segment(steps, segment, row, guard("reverting \"" + migration.revision + "\"", expected));
+    write_segment(steps, segment, row, guard("reverting " + quoted(migration.revision), expected));
   }
 }
 

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "migrate/quoted.hpp"
 #include "tempest/error.hpp"
 #include "tempest/target.hpp"
 
@@ -16,8 +17,6 @@ namespace {
 
 // Prefix matches listed in an error; a one-letter prefix of 10,000 revisions needs no list.
 constexpr std::size_t kMaxMatchesShown = 10;
-
-std::string quoted(std::string_view text) { return "\"" + std::string(text) + "\""; }
 
 std::string quoted_list(const std::vector<std::string>& names, std::size_t limit) {
   std::string out;

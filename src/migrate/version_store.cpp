@@ -5,6 +5,7 @@
 #include <utility>
 #include <vector>
 
+#include "migrate/quoted.hpp"
 #include "tempest/error.hpp"
 
 namespace tempest {
@@ -157,17 +158,14 @@ std::string ExpectedRows::text() const {
   const auto names = [](const std::vector<std::string>& revisions) {
     std::string out;
     for (std::size_t i = 0; i < revisions.size(); ++i) {
-      out += (i == 0                      ? ""
-              : i + 1 == revisions.size() ? " and "
-                                          : ", ") +
-             ("\"" + revisions[i] + "\"");
+      out += (i == 0 ? "" : i + 1 == revisions.size() ? " and " : ", ") + quoted(revisions[i]);
     }
     return out;
   };
   std::vector<std::string> parts;
   if (!complete.empty()) parts.push_back("must list " + names(complete) + " as applied");
   if (part_way) {
-    parts.push_back("must list \"" + part_way->revision + "\" with " +
+    parts.push_back("must list " + quoted(part_way->revision) + " with " +
                     std::to_string(part_way->steps) +
                     (part_way->direction == Direction::Up ? " step" : " down step") +
                     (part_way->steps == 1 ? "" : "s") + " done");
