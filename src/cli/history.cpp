@@ -179,18 +179,13 @@ int run_history(const HistoryOptions& options, const Context& context) {
     const Migration& migration = migrations[shown[row.node]];
     const Marks marks = marks_of(shown[row.node]);
     const AppliedRevision* applied = row_of(migration);
-    text.append(layout.width - row.graph.size() + 2, ' ');
-    if (marks.head || (with_state && applied != nullptr && !applied->steps_done)) {
-      std::string name = migration.revision;
-      if (with_state && applied != nullptr && !applied->steps_done) {
-        name = context.paint(name, Color::Green);
-      }
-      if (marks.head) name = context.paint(name, Color::Bold);
-      text += name;
-    } else {
-      text += migration.revision;
+    std::string name = migration.revision;
+    if (with_state && applied != nullptr && !applied->steps_done) {
+      name = context.paint(name, Color::Green);
     }
-    if (marks.head || marks.branchpoint || marks.mergepoint) text += marks.text();
+    if (marks.head) name = context.paint(name, Color::Bold);
+    text.append(layout.width - row.graph.size() + 2, ' ');
+    text += name + marks.text();
     text += ": ";
     text += migration.label;
     text += '\n';

@@ -195,6 +195,29 @@ TEST(RunnerOfflinePostgres, ShellThatGoesOnAppliesNothingAfterAFailedMigration) 
   EXPECT_EQ(applied_revisions(*db).size(), 4u);
 }
 
+// A revision name holding the guard's dollar tag, a quote and a comment is still one literal:
+// psql runs the script, and the second run stops at the guard naming it.
+TEST(RunnerOfflinePostgres, GuardOfAHostileRevisionNameRuns) {
+  const std::string hostile = "x$tempest_guard$y'; DROP TABLE posts; --";
+  const std::vector<Migration> migrations{
+      make_migration(hostile, {}, "hostile", {execute("SELECT 1", "SELECT 2")})};
+  const std::unique_ptr<RunnerDatabase> db = runner_database(Engine::Postgres);
+  std::ostringstream script;
+  MigrationRunner(db->driver(), db->dialect()).upgrade_sql(migrations, script, "base");
+  db->run_script(script.str());
+  EXPECT_EQ(applied_revisions(*db), Names{hostile});
+  try {
+    db->run_script(script.str());
+    FAIL() << "the script ran twice";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("stopped before applying \"" + hostile +
+                                         "\": the version table must not list"),
+              std::string::npos)
+        << e.what();
+  }
+  EXPECT_EQ(applied_revisions(*db), Names{hostile});
+}
+
 // A migration that starts with a step no transaction can hold is checked before that step, but
 // a shell that goes on runs the step anyway and records it; the migration's next transaction is
 // checked again, so it stays part way and nothing after it runs.
