@@ -1,4 +1,4 @@
-#include <algorithm>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -76,16 +76,18 @@ Operation invert(const Operation& op) { return std::visit(Inverter{}, op); }
 std::vector<Operation> invert(const std::vector<Operation>& ops) {
   std::vector<Operation> inverted;
   inverted.reserve(ops.size());
-  // Forward, so the error names the first irreversible operation.
-  for (std::size_t i = 0; i < ops.size(); ++i) {
+  // Backward, so each inverse is built where it stays; the error still names the first
+  // irreversible operation, the last one met.
+  std::optional<MigrationError> first_error;
+  for (std::size_t i = ops.size(); i-- > 0;) {
     try {
       inverted.push_back(invert(ops[i]));
     } catch (const MigrationError& e) {
-      throw MigrationError("operation " + std::to_string(i) + " (" +
-                           std::string(operation_name(ops[i])) + "): " + e.what());
+      first_error.emplace("operation " + std::to_string(i) + " (" +
+                          std::string(operation_name(ops[i])) + "): " + e.what());
     }
   }
-  std::reverse(inverted.begin(), inverted.end());
+  if (first_error) throw *first_error;
   return inverted;
 }
 
