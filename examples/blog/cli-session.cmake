@@ -61,6 +61,11 @@ expect_equal("history" "${out}"
              "*  0002_add_published (head): add published\n*  0001_init: create users and posts\n")
 blog(0 check)
 expect_equal("check" "${out}" "no differences: the migrations hold the models\n")
+blog(0 --help)
+# Only the commands that read the database open it: nothing so far created blog.db.
+if(NOT postgres AND EXISTS ${WORK_DIR}/blog.db)
+  message(FATAL_ERROR "history, check or --help created ${WORK_DIR}/blog.db")
+endif()
 
 # --verbose: each statement before it runs, parameters bound.
 blog(0 --verbose upgrade 0001)

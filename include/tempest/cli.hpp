@@ -1,11 +1,12 @@
 #pragma once
 
 // run_migration_cli: Alembic's commands for an application's migrations, as a library
-// function that the application's own executable calls with its driver, migrations and models:
+// function that the application's own executable calls with its database, migrations and
+// models:
 //
 //   int main(int argc, char** argv) {
-//     auto driver = tempest::SqliteDriver::open("app.db");
-//     tempest::CliConfig config{.driver = driver.get(),
+//     tempest::CliConfig config{.open_driver = [] { return tempest::SqliteDriver::open("app.db");
+//     },
 //                               .dialect = tempest::DialectKind::Sqlite,
 //                               .migrations = tempest::collected_migrations(),
 //                               .models = tempest::reflect_schema(user_model(), post_model()),
@@ -41,6 +42,7 @@
 #include <filesystem>
 #include <functional>
 #include <iostream>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -51,7 +53,12 @@
 namespace tempest {
 
 struct CliConfig {
-  Driver* driver = nullptr;  // may be null for the commands that need no database
+  // The database: an open connection, or, when null, open_driver, called the first time a
+  // command reads or writes the database, so that history, heads, branches, show, check,
+  // revision, merge, --help and upgrade/downgrade --sql FROM:TO never connect (nor create a
+  // SQLite file). With neither, those commands still run; the others say they need one.
+  Driver* driver = nullptr;
+  std::function<std::unique_ptr<Driver>()> open_driver = {};  // its dialect must be `dialect`
   DialectKind dialect = DialectKind::Sqlite;
   std::vector<Migration> migrations = {};     // collected_migrations() of the application
   Schema models = {};                         // reflect_schema(...) of the application's models

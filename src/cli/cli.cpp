@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "cli/command.hpp"
+#include "cli/driver_on_first_use.hpp"
 #include "cli/style.hpp"
 #include "tempest/error.hpp"
 #include "tempest/runner.hpp"
@@ -152,8 +153,12 @@ int run_migration_cli(const std::vector<std::string>& args, const CliConfig& con
     const cli::ColorMode mode = cli::parse_color_mode(color);
     err_color = cli::use_color(mode, config.err);
     const MigrationGraph graph = checked_history(config);
+    cli::DriverOnFirstUse opened_on_first_use(config.open_driver, config.dialect);
+    Driver* database = config.driver;
+    if (database == nullptr && config.open_driver) database = &opened_on_first_use;
     const cli::Context context{.config = config,
                                .graph = graph,
+                               .database = database,
                                .out = out,
                                .quiet = quiet,
                                .verbose = verbose,

@@ -23,13 +23,15 @@ namespace tempest::cli {
 struct Context {
   const CliConfig& config;
   const MigrationGraph& graph;  // of config.migrations, built (and checked) once per command
+  // config.driver, else the driver that opens config.open_driver on first use, else null.
+  Driver* database = nullptr;
   std::ostream& out;
   bool quiet = false;    // --quiet: errors and the command's own result only
   bool verbose = false;  // --verbose: also the SQL as it runs
   bool color = false;    // colour what goes to `out` (see use_color)
 
   [[nodiscard]] const Dialect& dialect() const { return dialect_for(config.dialect); }
-  // The driver; throws Error naming `command` when the configuration has none.
+  // The database; throws Error naming `command` when the configuration has none.
   [[nodiscard]] Driver& driver(std::string_view command) const;
   [[nodiscard]] std::string now() const;
   // `text` in `color` when colouring `out`.

@@ -76,8 +76,8 @@ class NoDatabase final : public Driver {
  private:
   [[noreturn]] static void fail() {
     throw Error(
-        "no database configured (CliConfig::driver is null): give --sql FROM:TO with a FROM "
-        "revision or base, or configure a driver");
+        "no database configured (CliConfig::driver and open_driver are unset): give --sql "
+        "FROM:TO with a FROM revision or base, or configure a database");
   }
   DialectKind kind_;
 };
@@ -95,10 +95,11 @@ std::string utc_now() {
 }  // namespace
 
 Driver& Context::driver(std::string_view command) const {
-  if (config.driver == nullptr) {
-    throw Error(std::string(command) + " needs a database: set CliConfig::driver to a connection");
+  if (database == nullptr) {
+    throw Error(std::string(command) +
+                " needs a database: set CliConfig::driver or CliConfig::open_driver");
   }
-  return *config.driver;
+  return *database;
 }
 
 std::string Context::now() const { return config.now ? config.now() : utc_now(); }
@@ -119,7 +120,7 @@ void with_runner(const Context& context, std::string_view command,
                  const std::function<void(MigrationRunner&)>& body, RunnerSetup setup) {
   NoDatabase no_database(context.config.dialect);
   Driver& driver =
-      setup.offline && context.config.driver == nullptr ? no_database : context.driver(command);
+      setup.offline && context.database == nullptr ? no_database : context.driver(command);
   EchoingDriver echoing(driver, context.dialect(), context.out);
   RunnerOptions options{.version_table = context.config.version_table,
                         .log = context.quiet || setup.script ? nullptr : &context.out,

@@ -85,8 +85,8 @@ TEST_F(MigrationCliSqlite, UpgradeSqlDoesNotTouchTheDatabase) {
   EXPECT_EQ(run.exit_code, 2);
   EXPECT_TRUE(has(run.err, "error: ")) << run.err;
   EXPECT_EQ(run_cli({"upgrade"}, offline).err,
-            "error: upgrade needs a database: set CliConfig::driver to a "
-            "connection\n");
+            "error: upgrade needs a database: set CliConfig::driver or "
+            "CliConfig::open_driver\n");
 }
 
 TEST_F(MigrationCliSqlite, HistoryAndBranches) {
