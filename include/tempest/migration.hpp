@@ -60,6 +60,11 @@ class MigrationGraph {
     return {parent_indexes_.data() + parent_offsets_[index],
             parent_offsets_[index + 1] - parent_offsets_[index]};
   }
+  // The indexes of the migrations naming migrations[index] as a parent, in input order.
+  [[nodiscard]] std::span<const std::size_t> child_indexes(std::size_t index) const {
+    return {child_indexes_.data() + child_offsets_[index],
+            child_offsets_[index + 1] - child_offsets_[index]};
+  }
 
  private:
   [[nodiscard]] std::size_t require_index(const std::string& revision) const;
@@ -70,7 +75,8 @@ class MigrationGraph {
   std::vector<std::vector<std::string>> parents_;  // by index, as given
   std::vector<std::size_t> parent_offsets_;        // size n + 1; parents of i start at offsets[i]
   std::vector<std::size_t> parent_indexes_;
-  std::vector<bool> has_child_;
+  std::vector<std::size_t> child_offsets_;  // the same layout for children
+  std::vector<std::size_t> child_indexes_;
   std::vector<std::string> order_;
   std::vector<std::size_t> indexes_;
   std::vector<std::size_t> order_position_;  // by index: its place in order_

@@ -1,9 +1,9 @@
 // current, heads, branches: where the database and the revision graph stand.
 
 #include <algorithm>
-#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -70,18 +70,13 @@ Command add_branches_command(CLI::App& app) {
       app.add_subcommand("branches", "Print the revisions where the history branches");
   return {command, [](const Context& context) {
             const MigrationGraph& graph = context.graph;
-            std::map<std::string, std::vector<std::string>> children;
-            for (const std::string& revision : graph.topological_order()) {
-              for (const std::string& parent : graph.parents(revision)) {
-                children[parent].push_back(revision);
-              }
-            }
-            for (const std::string& revision : graph.topological_order()) {
-              const std::vector<std::string>& next = children[revision];
+            const std::vector<Migration>& migrations = context.config.migrations;
+            for (const std::size_t index : graph.topological_indexes()) {
+              const std::span<const std::size_t> next = graph.child_indexes(index);
               if (next.size() < 2) continue;
-              context.out << revision << " (branchpoint) ->";
+              context.out << migrations[index].revision << " (branchpoint) ->";
               for (std::size_t i = 0; i < next.size(); ++i) {
-                context.out << (i == 0 ? " " : ", ") << next[i];
+                context.out << (i == 0 ? " " : ", ") << migrations[next[i]].revision;
               }
               context.out << '\n';
             }

@@ -101,10 +101,6 @@ int run_history(const HistoryOptions& options, const Context& context) {
   const std::vector<Migration>& migrations = context.config.migrations;
   const MigrationGraph& graph = context.graph;
   const std::vector<bool> selected = revisions_in(context, options.range);
-  std::vector<std::size_t> children(migrations.size(), 0);
-  for (std::size_t index = 0; index < migrations.size(); ++index) {
-    for (const std::size_t parent : graph.parent_indexes(index)) ++children[parent];
-  }
   const std::map<std::string, AppliedRevision> rows =
       options.verbose ? applied_rows(context) : std::map<std::string, AppliedRevision>{};
   const bool with_state = options.verbose && context.database != nullptr;
@@ -131,8 +127,8 @@ int run_history(const HistoryOptions& options, const Context& context) {
         {migrations[shown[n]].revision, std::span(parents).subspan(begin, parents_end[n] - begin)});
   }
   const auto marks_of = [&](std::size_t index) {
-    return Marks{children[index] == 0, children[index] > 1,
-                 migrations[index].down_revisions.size() > 1};
+    const std::size_t children = graph.child_indexes(index).size();
+    return Marks{children == 0, children > 1, migrations[index].down_revisions.size() > 1};
   };
   const auto row_of = [&](const Migration& migration) -> const AppliedRevision* {
     const auto found = rows.find(migration.revision);

@@ -118,8 +118,7 @@ MigrationGraph::MigrationGraph(const std::vector<Migration>& migrations) {
   parents_.reserve(count);
   parent_offsets_.reserve(count + 1);
   parent_offsets_.push_back(0);
-  has_child_.assign(count, false);
-  std::vector<std::size_t> child_offsets(count + 1, 0);
+  child_offsets_.assign(count + 1, 0);
   for (std::size_t i = 0; i < count; ++i) {
     const Migration& migration = migrations[i];
     parents_.push_back(migration.down_revisions);
@@ -135,14 +134,12 @@ MigrationGraph::MigrationGraph(const std::vector<Migration>& migrations) {
                              quoted(parent) + " twice");
       }
       parent_indexes_.push_back(found);
-      has_child_[found] = true;
-      ++child_offsets[found + 1];
+      ++child_offsets_[found + 1];
     }
     parent_offsets_.push_back(parent_indexes_.size());
   }
-  std::partial_sum(child_offsets.begin(), child_offsets.end(), child_offsets.begin());
-  const std::vector<std::size_t> children =
-      children_of(parent_offsets_, parent_indexes_, child_offsets);
+  std::partial_sum(child_offsets_.begin(), child_offsets_.end(), child_offsets_.begin());
+  child_indexes_ = children_of(parent_offsets_, parent_indexes_, child_offsets_);
 
   // Kahn's algorithm; among the revisions ready at once, the one given first goes first.
   std::vector<std::size_t> pending(count);
@@ -156,8 +153,8 @@ MigrationGraph::MigrationGraph(const std::vector<Migration>& migrations) {
     const std::size_t next = ready.top();
     ready.pop();
     indexes_.push_back(next);
-    for (std::size_t c = child_offsets[next]; c < child_offsets[next + 1]; ++c) {
-      if (--pending[children[c]] == 0) ready.push(children[c]);
+    for (const std::size_t child : child_indexes(next)) {
+      if (--pending[child] == 0) ready.push(child);
     }
   }
   if (indexes_.size() != count) throw_cycle(migrations, parent_offsets_, parent_indexes_, pending);
@@ -173,7 +170,7 @@ MigrationGraph::MigrationGraph(const std::vector<Migration>& migrations) {
 std::vector<std::string> MigrationGraph::heads() const {
   std::vector<std::string> result;
   for (std::size_t i = 0; i < order_.size(); ++i) {
-    if (!has_child_[i]) result.push_back(name_of(i));
+    if (child_indexes(i).empty()) result.push_back(name_of(i));
   }
   std::sort(result.begin(), result.end());
   return result;

@@ -2,7 +2,6 @@
 
 #include <ostream>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "migrate/applied_state.hpp"
@@ -74,7 +73,8 @@ void MigrationRunner::upgrade_sql(const std::vector<Migration>& migrations, std:
     writer.statement(store.set_checksum_sql(change.revision, change.now));
   }
   for (const std::string& revision : plan) {
-    const Migration& migration = migrations[index.at(revision)];
+    const std::size_t position = index.at(revision);
+    const Migration& migration = migrations[position];
     const std::vector<RenderedStep> steps =
         render_migration(dialect_, migration, Direction::Up, schema);
     const std::size_t done =
@@ -97,24 +97,23 @@ void MigrationRunner::downgrade_sql(const std::vector<Migration>& migrations, st
   finish_partial_first(plan, start.state, Direction::Down);
 
   Schema schema = replay_applied(migrations, graph, start.state.complete_set);
-  std::unordered_map<std::string, std::vector<std::string>> children;
-  for (const Migration& migration : migrations) {
-    for (const std::string& parent : migration.down_revisions) {
-      children[parent].push_back(migration.revision);
-    }
-  }
   ScriptWriter writer(out, dialect_, store, options_.script_guards);
   writer.begin_script(title(dialect_, "downgrade", from, target));
   for (const ChecksumChange& change : start.accepted) {
     writer.statement(store.set_checksum_sql(change.revision, change.now));
   }
   for (const std::string& revision : plan) {
-    const Migration& migration = migrations[index.at(revision)];
+    const std::size_t position = index.at(revision);
+    const Migration& migration = migrations[position];
     const std::vector<RenderedStep> steps =
         render_migration(dialect_, migration, Direction::Down, schema);
     const std::size_t done =
         steps_already_done(start.state, migration, Direction::Down, steps.size());
-    writer.down(migration, steps, done, children[revision]);
+    std::vector<std::string> children;
+    for (const std::size_t child : graph.child_indexes(position)) {
+      children.push_back(migrations[child].revision);
+    }
+    writer.down(migration, steps, done, children);
     advance_schema(schema, migration, Direction::Down);
   }
   writer.end_script();

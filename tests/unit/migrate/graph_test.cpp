@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -55,6 +56,22 @@ TEST(MigrationGraph, BranchesHaveTwoHeads) {
   EXPECT_EQ(graph.bases(), Names{"base"});
   EXPECT_EQ(graph.topological_order(), (Names{"base", "feature_b", "feature_a"}));
   EXPECT_EQ(graph.ancestors("feature_a"), (Names{"base", "feature_a"}));
+}
+
+// Indexes are positions in the constructor's migrations; children come in that order.
+TEST(MigrationGraph, ParentAndChildIndexes) {
+  const MigrationGraph graph(
+      {node("merge", {"b", "a"}), node("a", {"base"}), node("base"), node("b", {"base"})});
+  const auto list = [](std::span<const std::size_t> span) {
+    return std::vector<std::size_t>(span.begin(), span.end());
+  };
+  EXPECT_EQ(list(graph.parent_indexes(0)), (std::vector<std::size_t>{3, 1}));
+  EXPECT_EQ(list(graph.parent_indexes(2)), std::vector<std::size_t>{});
+  EXPECT_EQ(list(graph.child_indexes(2)), (std::vector<std::size_t>{1, 3}));
+  EXPECT_EQ(list(graph.child_indexes(1)), std::vector<std::size_t>{0});
+  EXPECT_EQ(list(graph.child_indexes(3)), std::vector<std::size_t>{0});
+  EXPECT_EQ(list(graph.child_indexes(0)), std::vector<std::size_t>{});
+  EXPECT_EQ(graph.heads(), Names{"merge"});
 }
 
 TEST(MigrationGraph, MergeHasTwoDownRevisions) {
