@@ -42,8 +42,9 @@ void write_assignment(std::string& out, const std::string& lhs, const SourceTree
   out += '\n';
 }
 
-// Appends `lhs = {...};` with one operation per line, each laid out straight into `out`.
-// `tree` holds one operation at a time.
+// Appends `lhs = operations(...);` with one operation per line, each laid out straight into
+// `out`: each operation is built once and moved in (a braced list would copy it). `tree`
+// holds one operation at a time.
 void write_operation_list(std::string& out, const std::string& lhs,
                           const std::vector<Operation>& ops, SourceTree& tree) {
   const std::string start(kBodyIndent, ' ');
@@ -51,15 +52,15 @@ void write_operation_list(std::string& out, const std::string& lhs,
     out += start + lhs + " = {};\n";
     return;
   }
-  out += start + lhs + " = {\n";
-  for (const Operation& op : ops) {
+  out += start + lhs + " = operations(\n";
+  for (std::size_t i = 0; i < ops.size(); ++i) {
     tree.clear();
-    const NodeId source = codegen::operation_source(tree, op);
+    const NodeId source = codegen::operation_source(tree, ops[i]);
     out.append(kElementIndent, ' ');
-    codegen::layout(out, tree, source, kElementIndent, kElementIndent, ",");
+    codegen::layout(out, tree, source, kElementIndent, kElementIndent,
+                    i + 1 == ops.size() ? ");" : ",");
     out += '\n';
   }
-  out += start + "};\n";
 }
 
 std::string irreversible_down(const std::vector<Operation>& up) {
