@@ -50,7 +50,8 @@ class MigrationGraph {
   // Throws MigrationError for an unknown revision.
   [[nodiscard]] std::vector<std::string> ancestors(const std::string& revision) const;
   [[nodiscard]] bool contains(const std::string& revision) const;
-  [[nodiscard]] const std::vector<std::string>& parents(const std::string& revision) const;
+  // The down revisions of `revision`, as given. Throws MigrationError for an unknown revision.
+  [[nodiscard]] std::vector<std::string> parents(const std::string& revision) const;
   [[nodiscard]] std::size_t size() const { return order_.size(); }
 
   // The index into the constructor's `migrations` of `revision`; size() if absent.
@@ -72,7 +73,6 @@ class MigrationGraph {
 
   // Indexes are positions in the constructor's `migrations`. Flat arrays and one sorted
   // lookup table keep construction to a few allocations per revision (10,000 in ~1 ms).
-  std::vector<std::vector<std::string>> parents_;  // by index, as given
   std::vector<std::size_t> parent_offsets_;        // size n + 1; parents of i start at offsets[i]
   std::vector<std::size_t> parent_indexes_;
   std::vector<std::size_t> child_offsets_;  // the same layout for children

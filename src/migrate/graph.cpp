@@ -115,13 +115,11 @@ MigrationGraph::MigrationGraph(const std::vector<Migration>& migrations) {
   };
 
   // Parents and children as flat adjacency arrays (offsets + targets).
-  parents_.reserve(count);
   parent_offsets_.reserve(count + 1);
   parent_offsets_.push_back(0);
   child_offsets_.assign(count + 1, 0);
   for (std::size_t i = 0; i < count; ++i) {
     const Migration& migration = migrations[i];
-    parents_.push_back(migration.down_revisions);
     for (const std::string& parent : migration.down_revisions) {
       const std::size_t found = lookup(parent);
       if (found == count) {
@@ -179,7 +177,7 @@ std::vector<std::string> MigrationGraph::heads() const {
 std::vector<std::string> MigrationGraph::bases() const {
   std::vector<std::string> result;
   for (std::size_t i = 0; i < order_.size(); ++i) {
-    if (parents_[i].empty()) result.push_back(name_of(i));
+    if (parent_indexes(i).empty()) result.push_back(name_of(i));
   }
   std::sort(result.begin(), result.end());
   return result;
@@ -214,8 +212,12 @@ bool MigrationGraph::contains(const std::string& revision) const {
   return index_of(revision) != order_.size();
 }
 
-const std::vector<std::string>& MigrationGraph::parents(const std::string& revision) const {
-  return parents_[require_index(revision)];
+std::vector<std::string> MigrationGraph::parents(const std::string& revision) const {
+  std::vector<std::string> names;
+  for (const std::size_t parent : parent_indexes(require_index(revision))) {
+    names.push_back(name_of(parent));
+  }
+  return names;
 }
 
 std::size_t MigrationGraph::index_of(const std::string& revision) const {
