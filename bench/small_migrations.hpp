@@ -22,19 +22,14 @@ inline std::vector<Migration> small_migrations(int count) {
   migrations.reserve(static_cast<std::size_t>(count));
   for (int i = 0; i < count; ++i) {
     const std::string name = "t" + std::to_string(i);
-    // As a generated migration file writes its list: operations(...).
-    const auto create = [&] {
-      return create_table(
-          table(name, {column("id", bigint()), column("name", varchar(40)).nullable()})
-              .primary_key("pk_" + name, {"id"})
-              .index(index("ix_" + name + "_name", {"name"})));
-    };
-    std::vector<Operation> up =
-        i % 2 == 1
-            ? operations(create(),
-                         add_column("t" + std::to_string(i - 1),
-                                    column("extra", integer()).nullable().default_literal("0")))
-            : operations(create());
+    std::vector<Operation> up{
+        create_table(table(name, {column("id", bigint()), column("name", varchar(40)).nullable()})
+                         .primary_key("pk_" + name, {"id"})
+                         .index(index("ix_" + name + "_name", {"name"})))};
+    if (i % 2 == 1) {
+      up.push_back(add_column("t" + std::to_string(i - 1),
+                              column("extra", integer()).nullable().default_literal("0")));
+    }
     std::vector<std::string> parents;
     if (i > 0) parents.push_back(migrations.back().revision);
     migrations.push_back(make_migration("m" + std::to_string(100000 + i), std::move(parents),

@@ -5,7 +5,7 @@
 // only exist so that optional parts read as named calls:
 //
 //   using namespace tempest::build;
-//   std::vector<tempest::Operation> up = operations(
+//   std::vector<tempest::Operation> up = {
 //       create_table(
 //           table("posts",
 //                 {
@@ -19,12 +19,12 @@
 //                                .on_delete(cascade))
 //               .index(index("ix_posts_title", {"title", desc("id")}))),
 //       add_column("posts", column("published", boolean()).default_literal("false")),
-//       execute("UPDATE posts SET published = true", "UPDATE posts SET published = false"));
+//       execute("UPDATE posts SET published = true", "UPDATE posts SET published = false"),
+//   };
 //
 // Builders convert implicitly to the IR type they build. Nothing here checks names against a
 // schema: apply() does, when the migration is replayed or run.
 
-#include <concepts>
 #include <cstddef>
 #include <initializer_list>
 #include <optional>
@@ -262,16 +262,5 @@ class TableBuilder {
 // Hand-written SQL. Without `reverse_sql` the migration holding it cannot be downgraded.
 [[nodiscard]] Operation execute(std::string sql);
 [[nodiscard]] Operation execute(std::string sql, std::string reverse_sql);
-
-// A migration's list of operations, each moved in: `m.up = operations(a, b);` builds each
-// operation once, where the braced `m.up = {a, b};` (also fine) copies each one out of the
-// list, tables and all.
-template <std::convertible_to<Operation>... Ops>
-[[nodiscard]] std::vector<Operation> operations(Ops&&... ops) {
-  std::vector<Operation> list;
-  list.reserve(sizeof...(ops));
-  (list.emplace_back(std::forward<Ops>(ops)), ...);
-  return list;
-}
 
 }  // namespace tempest::build

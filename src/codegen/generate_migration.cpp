@@ -42,9 +42,8 @@ void write_assignment(std::string& out, const std::string& lhs, const SourceTree
   out += '\n';
 }
 
-// Appends `lhs = operations(...);` with one operation per line, each laid out straight into
-// `out`: each operation is built once and moved in (a braced list would copy it). `tree`
-// holds one operation at a time.
+// Appends `lhs = {...};` with one operation per line, each laid out straight into `out`.
+// `tree` holds one operation at a time.
 void write_operation_list(std::string& out, const std::string& lhs,
                           const std::vector<Operation>& ops, SourceTree& tree) {
   const std::string start(kBodyIndent, ' ');
@@ -52,15 +51,15 @@ void write_operation_list(std::string& out, const std::string& lhs,
     out += start + lhs + " = {};\n";
     return;
   }
-  out += start + lhs + " = operations(\n";
-  for (std::size_t i = 0; i < ops.size(); ++i) {
+  out += start + lhs + " = {\n";
+  for (const Operation& op : ops) {
     tree.clear();
-    const NodeId source = codegen::operation_source(tree, ops[i]);
+    const NodeId source = codegen::operation_source(tree, op);
     out.append(kElementIndent, ' ');
-    codegen::layout(out, tree, source, kElementIndent, kElementIndent,
-                    i + 1 == ops.size() ? ");" : ",");
+    codegen::layout(out, tree, source, kElementIndent, kElementIndent, ",");
     out += '\n';
   }
+  out += start + "};\n";
 }
 
 std::string irreversible_down(const std::vector<Operation>& up) {

@@ -13,7 +13,7 @@ tempest::Migration tempest_migration_0001_init() {
   m.revision = "0001_init";
   m.down_revisions = {};
   m.label = "create users and posts";
-  m.up = operations(
+  m.up = {
       create_table(table("users",
                          {
                              column("id", bigint()).identity(),
@@ -33,8 +33,9 @@ tempest::Migration tempest_migration_0001_init() {
               .primary_key("pk_posts", {"id"})
               .foreign_key(foreign_key("fk_posts_user_id_users", {"user_id"}, "users", {"id"})
                                .on_delete(cascade))
-              .index(index("ix_posts_user_id", {"user_id"}))));
-  m.down = operations(
+              .index(index("ix_posts_user_id", {"user_id"}))),
+  };
+  m.down = {
       drop_table(
           table("posts",
                 {
@@ -54,6 +55,7 @@ tempest::Migration tempest_migration_0001_init() {
                            column("name", text()).nullable(),
                        })
                      .primary_key("pk_users", {"id"})
-                     .unique("uq_users_email", {"email"})));
+                     .unique("uq_users_email", {"email"})),
+  };
   return m;
 }

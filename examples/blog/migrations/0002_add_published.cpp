@@ -13,9 +13,11 @@ tempest::Migration tempest_migration_0002_add_published() {
   m.revision = "0002_add_published";
   m.down_revisions = {"0001_init"};
   m.label = "add published";
-  m.up = operations(
-      add_column("posts", column("published", boolean()).default_literal("false")));
-  m.down = operations(
-      drop_column("posts", column("published", boolean()).default_literal("false")));
+  m.up = {
+      add_column("posts", column("published", boolean()).default_literal("false")),
+  };
+  m.down = {
+      drop_column("posts", column("published", boolean()).default_literal("false")),
+  };
   return m;
 }

@@ -247,17 +247,5 @@ TEST(BuildOperations, ListsReadAsWritten) {
             }));
 }
 
-// operations(...) gives the list a braced one gives, in order; lvalues are copied, not moved.
-TEST(BuildOperations, OperationsMovesEachIntoTheList) {
-  using namespace build;
-  const Operation rename = rename_table("a", "b");
-  Operation add = add_column("posts", column("published", boolean()));
-  const std::vector<Operation> up = operations(rename, create_enum("e", {"x"}), add);
-  EXPECT_EQ(up, (std::vector<Operation>{rename, CreateEnum{EnumType{"e", {"x"}}}, add}));
-  EXPECT_EQ(std::get<AddColumn>(add).column.name, "published");
-  EXPECT_EQ(up.capacity(), 3u);
-  EXPECT_TRUE(operations().empty());
-}
-
 }  // namespace
 }  // namespace tempest

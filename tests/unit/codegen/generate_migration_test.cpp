@@ -17,17 +17,13 @@
 namespace tempest {
 namespace {
 
-// The lines of `m.up = operations(...);` after its first line: one operation per line,
-// the last one closing the call.
+// The lines of `m.up = {...};` without the braces.
 std::string up_body(const std::string& source) {
-  const std::string open = "  m.up = operations(\n";
+  const std::string open = "  m.up = {\n";
   const std::size_t begin = source.find(open);
-  if (begin == std::string::npos) return "<no m.up list>";
-  // The operations are indented by six spaces; the next statement by two.
-  std::size_t end = source.find(");\n  ", begin);
-  while (end != std::string::npos && source[end + 5] == ' ') end = source.find(");\n  ", end + 1);
-  if (end == std::string::npos) return "<no end of m.up>";
-  return source.substr(begin + open.size(), end + 3 - begin - open.size());
+  const std::size_t end = source.find("\n  };\n", begin);
+  if (begin == std::string::npos || end == std::string::npos) return "<no m.up list>";
+  return source.substr(begin + open.size(), end + 1 - begin - open.size());
 }
 
 std::string up_of(const Operation& op) {
@@ -65,10 +61,12 @@ tempest::Migration tempest_migration_0002_post_published() {
   m.revision = "0002_post_published";
   m.down_revisions = {"0001_init"};
   m.label = "add published to posts";
-  m.up = operations(
-      add_column("posts", column("published", boolean()).default_literal("false")));
-  m.down = operations(
-      drop_column("posts", column("published", boolean()).default_literal("false")));
+  m.up = {
+      add_column("posts", column("published", boolean()).default_literal("false")),
+  };
+  m.down = {
+      drop_column("posts", column("published", boolean()).default_literal("false")),
+  };
   return m;
 }
 )golden");
@@ -111,7 +109,7 @@ TEST(GenerateMigration, GoldenCreateTableLayout) {
               .index(index("ix_posts_title", {"title", desc("id"), expr("lower(title)")})
                          .unique()
                          .where("status IS NOT NULL"))
-              .comment("one row per post")));
+              .comment("one row per post")),
 )golden");
 }
 
@@ -122,44 +120,44 @@ TEST(GenerateMigration, EveryOperationKind) {
   const ForeignKey fk = foreign_key("fk_a_b", {"b_id"}, "b", {"id"}).on_update(restrict);
   const std::vector<std::pair<Operation, std::string>> cases = {
       {create_table(table("t", {column("id", integer())})),
-       R"golden(create_table(table("t", {column("id", integer())})));)golden"},
+       R"golden(create_table(table("t", {column("id", integer())})),)golden"},
       {drop_table(table("t", {column("id", integer())}).primary_key("pk_t", {"id"})),
        R"golden(drop_table(table("t", {column("id", integer())}))golden"
-       R"golden(.primary_key("pk_t", {"id"})));)golden"},
-      {rename_table("a", "b"), R"golden(rename_table("a", "b"));)golden"},
-      {alter_table_comment("t", "", "new"), R"golden(alter_table_comment("t", "", "new"));)golden"},
-      {add_column("t", email), R"golden(add_column("t", column("email", varchar(255))));)golden"},
-      {drop_column("t", email), R"golden(drop_column("t", column("email", varchar(255))));)golden"},
-      {rename_column("t", "a", "b"), R"golden(rename_column("t", "a", "b"));)golden"},
+       R"golden(.primary_key("pk_t", {"id"})),)golden"},
+      {rename_table("a", "b"), R"golden(rename_table("a", "b"),)golden"},
+      {alter_table_comment("t", "", "new"), R"golden(alter_table_comment("t", "", "new"),)golden"},
+      {add_column("t", email), R"golden(add_column("t", column("email", varchar(255))),)golden"},
+      {drop_column("t", email), R"golden(drop_column("t", column("email", varchar(255))),)golden"},
+      {rename_column("t", "a", "b"), R"golden(rename_column("t", "a", "b"),)golden"},
       {alter_column("t", email, email),
-       "alter_column(\"t\", column(\"email\", varchar(255)), column(\"email\", varchar(255))));"},
+       "alter_column(\"t\", column(\"email\", varchar(255)), column(\"email\", varchar(255))),"},
       {alter_primary_key("t", no_primary_key, primary_key("pk", {"a", "b"})),
-       R"golden(alter_primary_key("t", no_primary_key, primary_key("pk", {"a", "b"})));)golden"},
+       R"golden(alter_primary_key("t", no_primary_key, primary_key("pk", {"a", "b"})),)golden"},
       {create_index("t", index("ix", {desc(expr("lower(a)"))})),
-       R"golden(create_index("t", index("ix", {desc(expr("lower(a)"))})));)golden"},
+       R"golden(create_index("t", index("ix", {desc(expr("lower(a)"))})),)golden"},
       {drop_index("t", index("ix", {"a"}).unique()),
-       R"golden(drop_index("t", index("ix", {"a"}).unique()));)golden"},
+       R"golden(drop_index("t", index("ix", {"a"}).unique()),)golden"},
       {add_unique("t", unique("uq", {"a"})),
-       R"golden(add_unique("t", unique("uq", {"a"})));)golden"},
+       R"golden(add_unique("t", unique("uq", {"a"})),)golden"},
       {drop_unique("t", unique("uq", {"a"})),
-       R"golden(drop_unique("t", unique("uq", {"a"})));)golden"},
+       R"golden(drop_unique("t", unique("uq", {"a"})),)golden"},
       {add_foreign_key("a", fk),
        "add_foreign_key(\"a\", foreign_key(\"fk_a_b\", {\"b_id\"}, \"b\", "
-       "{\"id\"}).on_update(restrict)));"},
+       "{\"id\"}).on_update(restrict)),"},
       {drop_foreign_key("a", foreign_key("fk", {"x"}, "b", {"y"}).on_delete(set_default)),
        R"golden(drop_foreign_key("a", foreign_key("fk", {"x"}, "b", {"y"}))golden"
-       R"golden(.on_delete(set_default)));)golden"},
+       R"golden(.on_delete(set_default)),)golden"},
       {add_check("t", check("ck", "a > 0")),
-       R"golden(add_check("t", check("ck", "a > 0")));)golden"},
+       R"golden(add_check("t", check("ck", "a > 0")),)golden"},
       {drop_check("t", check("ck", "a > 0")),
-       R"golden(drop_check("t", check("ck", "a > 0")));)golden"},
-      {create_enum("e", {"a", "b"}), R"golden(create_enum("e", {"a", "b"}));)golden"},
-      {drop_enum("e", {}), R"golden(drop_enum("e", {}));)golden"},
-      {add_enum_value("e", "c", 2), R"golden(add_enum_value("e", "c", 2));)golden"},
-      {drop_enum_value("e", "c", 0), R"golden(drop_enum_value("e", "c", 0));)golden"},
-      {execute("DELETE FROM t"), R"golden(execute("DELETE FROM t"));)golden"},
+       R"golden(drop_check("t", check("ck", "a > 0")),)golden"},
+      {create_enum("e", {"a", "b"}), R"golden(create_enum("e", {"a", "b"}),)golden"},
+      {drop_enum("e", {}), R"golden(drop_enum("e", {}),)golden"},
+      {add_enum_value("e", "c", 2), R"golden(add_enum_value("e", "c", 2),)golden"},
+      {drop_enum_value("e", "c", 0), R"golden(drop_enum_value("e", "c", 0),)golden"},
+      {execute("DELETE FROM t"), R"golden(execute("DELETE FROM t"),)golden"},
       {execute("UPDATE t SET a = 1", "UPDATE t SET a = 0"),
-       R"golden(execute("UPDATE t SET a = 1", "UPDATE t SET a = 0"));)golden"},
+       R"golden(execute("UPDATE t SET a = 1", "UPDATE t SET a = 0"),)golden"},
   };
   ASSERT_EQ(cases.size(), std::variant_size_v<Operation> + 1);
   for (const auto& [op, line] : cases) {
@@ -168,7 +166,7 @@ TEST(GenerateMigration, EveryOperationKind) {
   // Past 100 columns, arguments move to aligned continuation lines.
   EXPECT_EQ(up_of(alter_column("t", email, email_null)),
             "      alter_column(\"t\", column(\"email\", varchar(255)),\n"
-            "                   column(\"email\", text()).nullable().comment(\"optional\")));\n");
+            "                   column(\"email\", text()).nullable().comment(\"optional\")),\n");
 }
 
 TEST(GenerateMigration, TypesAndColumnModifiers) {
@@ -198,13 +196,13 @@ TEST(GenerateMigration, TypesAndColumnModifiers) {
        R"golden(column("a", bigint()).autoincrement().renamed_from("b"))golden"},
   };
   for (const auto& [col, expected] : cases) {
-    EXPECT_EQ(up_of(add_column("t", col)), "      add_column(\"t\", " + expected + "));\n");
+    EXPECT_EQ(up_of(add_column("t", col)), "      add_column(\"t\", " + expected + "),\n");
   }
   // A parsed type is written by its meaning, not its spelling.
   Column parsed;
   parsed.name = "a";
   parsed.type = parse_type("INT8");
-  EXPECT_EQ(up_of(add_column("t", parsed)), "      add_column(\"t\", column(\"a\", bigint())));\n");
+  EXPECT_EQ(up_of(add_column("t", parsed)), "      add_column(\"t\", column(\"a\", bigint())),\n");
 }
 
 TEST(GenerateMigration, IrreversibleMigrationHasAnEmptyDown) {
@@ -217,7 +215,7 @@ TEST(GenerateMigration, IrreversibleMigrationHasAnEmptyDown) {
                      execute("UPDATE t SET a = 1"), execute("UPDATE t SET b = 2", "SELECT 1"),
                      execute("DELETE FROM u")},
   });
-  const std::string tail = source.substr(source.find("));\n") + 4);
+  const std::string tail = source.substr(source.find("  };\n") + 5);
   EXPECT_EQ(
       tail,
       "  // Irreversible: m.up[1] (execute) has no reverse SQL; give it one to allow downgrades.\n"
@@ -251,11 +249,11 @@ TEST(GenerateMigration, DownIsTheInverseInReverseOrder) {
       .operations = {create_enum("e", {"a"}), rename_table("a", "b"),
                      execute("UPDATE b SET x = 1", "UPDATE b SET x = 0")},
   });
-  EXPECT_NE(source.find("  m.down = operations(\n"
+  EXPECT_NE(source.find("  m.down = {\n"
                         "      execute(\"UPDATE b SET x = 0\", \"UPDATE b SET x = 1\"),\n"
                         "      rename_table(\"b\", \"a\"),\n"
-                        "      drop_enum(\"e\", {\"a\"}));\n"
-                        "  return m;\n"),
+                        "      drop_enum(\"e\", {\"a\"}),\n"
+                        "  };\n"),
             std::string::npos)
       << source;
 }
@@ -288,7 +286,7 @@ TEST(GenerateMigration, HostileTextStaysInsideLiteralsAndComments) {
       std::string::npos)
       << source;
   EXPECT_NE(source.find("      execute(R\"tempest(UPDATE t\nSET a = 'x' -- \\\nWHERE b)tempest\",\n"
-                        "              \"SELECT ')tempest\\\"'\\n\"));\n"),
+                        "              \"SELECT ')tempest\\\"'\\n\"),\n"),
             std::string::npos)
       << source;
   // Every line before the function is a comment, and none continues onto the next line.
@@ -364,7 +362,7 @@ TEST(GenerateMigration, RejectsWhatCannotBeWritten) {
 
 TEST(GenerateMigration, IndexWithoutKeysAvoidsPosixIndex) {
   EXPECT_EQ(up_of(CreateIndex{"t", Index{"ix", {}, false, ""}}),
-            "      create_index(\"t\", index(\"ix\", std::vector<IndexKeyBuilder>{})));\n");
+            "      create_index(\"t\", index(\"ix\", std::vector<IndexKeyBuilder>{})),\n");
 }
 
 TEST(MigrationFunctionName, ReplacesWhatIsNotAnIdentifierCharacter) {
