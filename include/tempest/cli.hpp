@@ -5,12 +5,12 @@
 // models:
 //
 //   int main(int argc, char** argv) {
-//     tempest::CliConfig config{.open_driver = [] { return tempest::SqliteDriver::open("app.db");
-//     },
-//                               .dialect = tempest::DialectKind::Sqlite,
-//                               .migrations = tempest::collected_migrations(),
-//                               .models = tempest::reflect_schema(user_model(), post_model()),
-//                               .migrations_dir = "migrations"};
+//     tempest::CliConfig config{
+//         .open_driver = [] { return tempest::SqliteDriver::open("app.db"); },
+//         .dialect = tempest::DialectKind::Sqlite,
+//         .migrations = tempest::collected_migrations(),
+//         .models = tempest::reflect_schema(user_model(), post_model()),
+//         .migrations_dir = "migrations"};
 //     return tempest::run_migration_cli({argv + 1, argv + argc}, config);
 //   }
 //
@@ -54,11 +54,12 @@ namespace tempest {
 
 struct CliConfig {
   // The database: an open connection, or, when null, open_driver, called the first time a
-  // command reads or writes the database, so that history, heads, branches, show, check,
-  // revision, merge, --help and upgrade/downgrade --sql FROM:TO never connect (nor create a
-  // SQLite file). With neither, those commands still run; the others say they need one.
+  // command reads or writes the database, so that history (without --verbose), heads,
+  // branches, show, check, revision, merge, --help and upgrade/downgrade --sql FROM:TO never
+  // connect (nor create a SQLite file). With neither, those commands still run; the others
+  // say they need one. Either must be of `dialect`: a driver of the other engine is an error.
   Driver* driver = nullptr;
-  std::function<std::unique_ptr<Driver>()> open_driver = {};  // its dialect must be `dialect`
+  std::function<std::unique_ptr<Driver>()> open_driver = {};
   DialectKind dialect = DialectKind::Sqlite;
   std::vector<Migration> migrations = {};     // collected_migrations() of the application
   Schema models = {};                         // reflect_schema(...) of the application's models

@@ -153,12 +153,13 @@ int run_migration_cli(const std::vector<std::string>& args, const CliConfig& con
     const cli::ColorMode mode = cli::parse_color_mode(color);
     err_color = cli::use_color(mode, config.err);
     const MigrationGraph graph = checked_history(config);
-    cli::DriverOnFirstUse opened_on_first_use(config.open_driver, config.dialect);
-    Driver* database = config.driver;
-    if (database == nullptr && config.open_driver) database = &opened_on_first_use;
+    if (config.driver != nullptr) {
+      cli::require_dialect(*config.driver, config.dialect, "CliConfig::driver is");
+    }
+    cli::DriverOnFirstUse on_first_use(config.open_driver, config.dialect);
     const cli::Context context{.config = config,
                                .graph = graph,
-                               .database = database,
+                               .on_first_use = config.open_driver ? &on_first_use : nullptr,
                                .out = out,
                                .quiet = quiet,
                                .verbose = verbose,

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "cli/driver_on_first_use.hpp"
 #include "cli/style.hpp"
 #include "tempest/cli.hpp"
 #include "tempest/dialect.hpp"
@@ -23,15 +24,20 @@ namespace tempest::cli {
 struct Context {
   const CliConfig& config;
   const MigrationGraph& graph;  // of config.migrations, built (and checked) once per command
-  // config.driver, else the driver that opens config.open_driver on first use, else null.
-  Driver* database = nullptr;
+  // The database of config.open_driver, not yet open; null without one.
+  DriverOnFirstUse* on_first_use = nullptr;
   std::ostream& out;
   bool quiet = false;    // --quiet: errors and the command's own result only
   bool verbose = false;  // --verbose: also the SQL as it runs
   bool color = false;    // colour what goes to `out` (see use_color)
 
   [[nodiscard]] const Dialect& dialect() const { return dialect_for(config.dialect); }
-  // The database; throws Error naming `command` when the configuration has none.
+  // Whether the configuration names a database (CliConfig::driver or open_driver).
+  [[nodiscard]] bool has_database() const {
+    return config.driver != nullptr || on_first_use != nullptr;
+  }
+  // The database, opened now if need be; throws Error naming `command` when the configuration
+  // has none.
   [[nodiscard]] Driver& driver(std::string_view command) const;
   [[nodiscard]] std::string now() const;
   // `text` in `color` when colouring `out`.

@@ -95,11 +95,10 @@ std::string utc_now() {
 }  // namespace
 
 Driver& Context::driver(std::string_view command) const {
-  if (database == nullptr) {
-    throw Error(std::string(command) +
-                " needs a database: set CliConfig::driver or CliConfig::open_driver");
-  }
-  return *database;
+  if (config.driver != nullptr) return *config.driver;
+  if (on_first_use != nullptr) return on_first_use->opened();
+  throw Error(std::string(command) +
+              " needs a database: set CliConfig::driver or CliConfig::open_driver");
 }
 
 std::string Context::now() const { return config.now ? config.now() : utc_now(); }
@@ -119,14 +118,23 @@ void Context::hint(std::string_view text) const {
 void with_runner(const Context& context, std::string_view command,
                  const std::function<void(MigrationRunner&)>& body, RunnerSetup setup) {
   NoDatabase no_database(context.config.dialect);
-  Driver& driver =
-      setup.offline && context.database == nullptr ? no_database : context.driver(command);
-  EchoingDriver echoing(driver, context.dialect(), context.out);
+  // Offline, the runner reads the database only when the script starts from it: the
+  // database of open_driver is opened then, if ever.
+  Driver* driver = &no_database;
+  if (!setup.offline) {
+    driver = &context.driver(command);
+  } else if (context.config.driver != nullptr) {
+    driver = context.config.driver;
+  } else if (context.on_first_use != nullptr) {
+    driver = context.on_first_use;
+  }
+  EchoingDriver echoing(*driver, context.dialect(), context.out);
   RunnerOptions options{.version_table = context.config.version_table,
                         .log = context.quiet || setup.script ? nullptr : &context.out,
                         .accept_changed_checksums = setup.accept_changed_checksums};
   const bool echo = context.verbose && !setup.script;
-  MigrationRunner runner(echo ? static_cast<Driver&>(echoing) : driver, context.dialect(), options);
+  MigrationRunner runner(echo ? static_cast<Driver&>(echoing) : *driver, context.dialect(),
+                         options);
   body(runner);
 }
 

@@ -71,9 +71,16 @@ Command add_branches_command(CLI::App& app) {
   return {command, [](const Context& context) {
             const MigrationGraph& graph = context.graph;
             const std::vector<Migration>& migrations = context.config.migrations;
-            for (const std::size_t index : graph.topological_indexes()) {
-              const std::span<const std::size_t> next = graph.child_indexes(index);
-              if (next.size() < 2) continue;
+            const std::vector<std::size_t>& order = graph.topological_indexes();
+            std::vector<std::size_t> position(order.size());
+            for (std::size_t i = 0; i < order.size(); ++i) position[order[i]] = i;
+            for (const std::size_t index : order) {
+              const std::span<const std::size_t> children = graph.child_indexes(index);
+              if (children.size() < 2) continue;
+              // Children in the order the history runs them, as everywhere else.
+              std::vector<std::size_t> next(children.begin(), children.end());
+              std::sort(next.begin(), next.end(),
+                        [&](std::size_t a, std::size_t b) { return position[a] < position[b]; });
               context.out << migrations[index].revision << " (branchpoint) ->";
               for (std::size_t i = 0; i < next.size(); ++i) {
                 context.out << (i == 0 ? " " : ", ") << migrations[next[i]].revision;

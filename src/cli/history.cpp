@@ -58,7 +58,7 @@ std::vector<bool> revisions_in(const Context& context, const std::string& range)
 // The version table's rows by revision, for --verbose; none without a database.
 std::map<std::string, AppliedRevision> applied_rows(const Context& context) {
   std::map<std::string, AppliedRevision> rows;
-  if (context.database == nullptr) return rows;
+  if (!context.has_database()) return rows;
   with_runner(context, "history", [&](MigrationRunner& runner) {
     for (AppliedRevision& row : runner.applied()) rows.emplace(row.revision, std::move(row));
   });
@@ -103,7 +103,7 @@ int run_history(const HistoryOptions& options, const Context& context) {
   const std::vector<bool> selected = revisions_in(context, options.range);
   const std::map<std::string, AppliedRevision> rows =
       options.verbose ? applied_rows(context) : std::map<std::string, AppliedRevision>{};
-  const bool with_state = options.verbose && context.database != nullptr;
+  const bool with_state = options.verbose && context.has_database();
 
   // Newest first, each with the parents that are drawn too (views, all in one array).
   std::vector<std::size_t> shown;

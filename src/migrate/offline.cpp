@@ -73,8 +73,7 @@ void MigrationRunner::upgrade_sql(const std::vector<Migration>& migrations, std:
     writer.statement(store.set_checksum_sql(change.revision, change.now));
   }
   for (const std::string& revision : plan) {
-    const std::size_t position = index.at(revision);
-    const Migration& migration = migrations[position];
+    const Migration& migration = migrations[index.at(revision)];
     const std::vector<RenderedStep> steps =
         render_migration(dialect_, migration, Direction::Up, schema);
     const std::size_t done =

@@ -108,6 +108,19 @@ TEST_F(MigrationCliSqlite, HistoryAndBranches) {
             "0002_add_published (branchpoint) -> 0003_a, 0003_b\n");
 }
 
+// A merge listed before one of its parents (its id sorts first) still comes after it.
+TEST_F(MigrationCliSqlite, BranchesListChildrenInTheOrderTheyRun) {
+  const std::vector<Migration> migrations = {
+      make_migration("0001_base", {}, "base", {}),
+      make_migration("0002_m", {"0001_base", "0003_x"}, "merge", {}),
+      make_migration("0003_x", {"0001_base"}, "x", {}),
+      make_migration("0004_y", {"0001_base"}, "y", {}),
+  };
+  const CliRun run = run_cli({"branches"}, config(migrations, blog_v2()));
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(run.out, "0001_base (branchpoint) -> 0003_x, 0002_m, 0004_y\n");
+}
+
 TEST_F(MigrationCliSqlite, ShowPrintsOperationsAndSql) {
   const CliRun run = run_cli({"show", "0002"}, config(seed(), blog_v2()));
   ASSERT_EQ(run.exit_code, 0) << run.err;

@@ -45,6 +45,7 @@ TEST_F(OpenDriver, CommandsThatReadNoDatabaseNeverOpenIt) {
       {"branches"},
       {"show", "0001_init"},
       {"check"},
+      {"revision", "-m", "empty"},
       {"--help"},
       {"upgrade", "--help"},
       {"upgrade", "base:heads", "--sql"},
@@ -77,6 +78,14 @@ TEST_F(OpenDriver, EachCommandThatReadsTheDatabaseOpensItOnce) {
   EXPECT_EQ(run_cli({"downgrade", "base"}, config()).exit_code, 0);
   EXPECT_EQ(run_cli({"current"}, config()).out, "base (nothing applied)\n");
   EXPECT_EQ(opens_, 6);
+  // A script that starts where the database stands reads it; stamp writes it.
+  run = run_cli({"upgrade", "--sql"}, config());
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.out.find("CREATE TABLE \"users\""), std::string::npos) << run.out;
+  EXPECT_EQ(opens_, 7);
+  EXPECT_EQ(run_cli({"stamp", "0001_init"}, config()).exit_code, 0);
+  EXPECT_EQ(run_cli({"current"}, config()).out, "0001_init\n");
+  EXPECT_EQ(opens_, 9);
 }
 
 TEST_F(OpenDriver, AFailureToOpenIsOneErrorLine) {
@@ -87,6 +96,18 @@ TEST_F(OpenDriver, AFailureToOpenIsOneErrorLine) {
   EXPECT_EQ(run.err.rfind("error: sqlite: cannot open database \"" + path_ + "\"", 0), 0u)
       << run.err;
   EXPECT_EQ(run.err.find('\n'), run.err.size() - 1) << run.err;
+}
+
+// --verbose echoes statements as they run: none runs, none is echoed.
+TEST_F(OpenDriver, AFailureToOpenEchoesNoStatement) {
+  path_ = dir_.file("missing") + "/app.db";
+  for (const char* command : {"upgrade", "current", "stamp"}) {
+    std::vector<std::string> args = {"--verbose", command};
+    if (std::string(command) == "stamp") args.emplace_back("0001_init");
+    const CliRun run = run_cli(args, config());
+    EXPECT_EQ(run.exit_code, kCliError) << command;
+    EXPECT_EQ(run.out, "") << command;
+  }
 }
 
 TEST_F(OpenDriver, ADatabaseOfTheOtherEngineIsRefusedBeforeAnyStatement) {
@@ -111,7 +132,7 @@ TEST_F(OpenDriver, NoDriverReturnedIsAnError) {
   EXPECT_EQ(run.err, "error: CliConfig::open_driver returned no driver\n");
 }
 
-TEST_F(OpenDriver, AnOpenDriverIsUsedFirst) {
+TEST_F(OpenDriver, AGivenDriverTakesPrecedenceOverOpenDriver) {
   const std::unique_ptr<SqliteDriver> open = SqliteDriver::open(dir_.file("other.db"));
   CliConfig both = config();
   both.driver = open.get();
@@ -119,6 +140,21 @@ TEST_F(OpenDriver, AnOpenDriverIsUsedFirst) {
   EXPECT_EQ(opens_, 0);
   EXPECT_FALSE(std::filesystem::exists(path_));
   EXPECT_EQ(open->query("SELECT count(*) FROM tempest_db_migrations").rows.at(0).at(0), "2");
+}
+
+// The same check for a driver given open: refused before any command runs.
+TEST_F(OpenDriver, AGivenDriverOfTheOtherEngineIsRefused) {
+  const std::unique_ptr<SqliteDriver> open = SqliteDriver::open(dir_.file("other.db"));
+  CliConfig postgres = config();
+  postgres.driver = open.get();
+  postgres.dialect = DialectKind::Postgres;
+  const CliRun run = run_cli({"upgrade"}, postgres);
+  EXPECT_EQ(run.exit_code, kCliError);
+  EXPECT_EQ(run.err,
+            "error: CliConfig::driver is a sqlite database, but CliConfig::dialect is "
+            "postgresql\n");
+  EXPECT_TRUE(open->query("SELECT name FROM sqlite_master WHERE name = 'tempest_db_migrations'")
+                  .rows.empty());
 }
 
 }  // namespace
