@@ -110,18 +110,29 @@ TEST_F(OpenDriver, AFailureToOpenEchoesNoStatement) {
   }
 }
 
+// Opened by open_driver or given open: refused before any statement.
 TEST_F(OpenDriver, ADatabaseOfTheOtherEngineIsRefusedBeforeAnyStatement) {
+  const auto has_version_table = [](Driver& driver) {
+    return !driver.query("SELECT name FROM sqlite_master WHERE name = 'tempest_db_migrations'")
+                .rows.empty();
+  };
   CliConfig postgres = config();
   postgres.dialect = DialectKind::Postgres;
-  const CliRun run = run_cli({"upgrade"}, postgres);
+  CliRun run = run_cli({"upgrade"}, postgres);
   EXPECT_EQ(run.exit_code, kCliError);
   EXPECT_EQ(run.err,
             "error: CliConfig::open_driver opened a sqlite database, but CliConfig::dialect is "
             "postgresql\n");
-  // Opened, so the file exists, but nothing was written to it.
-  EXPECT_TRUE(SqliteDriver::open(path_)
-                  ->query("SELECT name FROM sqlite_master WHERE name = 'tempest_db_migrations'")
-                  .rows.empty());
+  EXPECT_FALSE(has_version_table(*SqliteDriver::open(path_)));  // opened, nothing written
+
+  const std::unique_ptr<SqliteDriver> open = SqliteDriver::open(dir_.file("other.db"));
+  postgres.driver = open.get();
+  run = run_cli({"upgrade"}, postgres);
+  EXPECT_EQ(run.exit_code, kCliError);
+  EXPECT_EQ(run.err,
+            "error: CliConfig::driver is a sqlite database, but CliConfig::dialect is "
+            "postgresql\n");
+  EXPECT_FALSE(has_version_table(*open));
 }
 
 TEST_F(OpenDriver, NoDriverReturnedIsAnError) {
@@ -140,21 +151,6 @@ TEST_F(OpenDriver, AGivenDriverTakesPrecedenceOverOpenDriver) {
   EXPECT_EQ(opens_, 0);
   EXPECT_FALSE(std::filesystem::exists(path_));
   EXPECT_EQ(open->query("SELECT count(*) FROM tempest_db_migrations").rows.at(0).at(0), "2");
-}
-
-// The same check for a driver given open: refused before any command runs.
-TEST_F(OpenDriver, AGivenDriverOfTheOtherEngineIsRefused) {
-  const std::unique_ptr<SqliteDriver> open = SqliteDriver::open(dir_.file("other.db"));
-  CliConfig postgres = config();
-  postgres.driver = open.get();
-  postgres.dialect = DialectKind::Postgres;
-  const CliRun run = run_cli({"upgrade"}, postgres);
-  EXPECT_EQ(run.exit_code, kCliError);
-  EXPECT_EQ(run.err,
-            "error: CliConfig::driver is a sqlite database, but CliConfig::dialect is "
-            "postgresql\n");
-  EXPECT_TRUE(open->query("SELECT name FROM sqlite_master WHERE name = 'tempest_db_migrations'")
-                  .rows.empty());
 }
 
 }  // namespace
