@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "codegen/cpp_literal.hpp"
+#include "schema/quoted.hpp"
 #include "tempest/error.hpp"
 
 namespace tempest::codegen {
@@ -42,8 +43,6 @@ const char* deferrable_name(Deferrable deferrable) {
   }
   return "not_deferrable";
 }
-
-std::string quoted(const std::string& name) { return "\"" + name + "\""; }
 
 // Names the table and column: "table \"posts\": column \"title\": ...". Built only when
 // thrown.

@@ -6,7 +6,7 @@
 #include <utility>
 #include <vector>
 
-#include "migrate/quoted.hpp"
+#include "schema/quoted.hpp"
 #include "tempest/error.hpp"
 #include "tempest/migration.hpp"
 

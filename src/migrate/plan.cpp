@@ -5,8 +5,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include "migrate/quoted.hpp"
 #include "migrate/target.hpp"
+#include "schema/quoted.hpp"
 #include "tempest/error.hpp"
 #include "tempest/target.hpp"
 

@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "migrate/quoted.hpp"
 #include "migrate/segments.hpp"
+#include "schema/quoted.hpp"
 
 namespace tempest {
 

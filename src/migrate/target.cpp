@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "migrate/quoted.hpp"
+#include "schema/quoted.hpp"
 #include "tempest/error.hpp"
 #include "tempest/target.hpp"
 

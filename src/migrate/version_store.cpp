@@ -5,7 +5,7 @@
 #include <utility>
 #include <vector>
 
-#include "migrate/quoted.hpp"
+#include "schema/quoted.hpp"
 #include "tempest/error.hpp"
 
 namespace tempest {

@@ -6,14 +6,13 @@
 #include <unordered_map>
 
 #include "model/naming.hpp"
+#include "schema/quoted.hpp"
 #include "tempest/error.hpp"
 #include "tempest/model.hpp"
 
 namespace tempest {
 
 namespace {
-
-std::string quoted(std::string_view name) { return "\"" + std::string(name) + "\""; }
 
 class Reflector {
  public:

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "ops/schema_editor.hpp"
+#include "schema/quoted.hpp"
 #include "schema/sql_identifiers.hpp"
 #include "tempest/error.hpp"
 #include "tempest/operations.hpp"
@@ -21,8 +22,6 @@ namespace tempest {
 namespace {
 
 [[noreturn]] void fail(const std::string& message) { throw ModelError(message); }
-
-std::string quoted(std::string_view name) { return "\"" + std::string(name) + "\""; }
 
 std::string in_table(const Table& table) { return "table " + quoted(table.name) + ": "; }
 

@@ -5,13 +5,12 @@
 #include <variant>
 
 #include "model/naming.hpp"
+#include "schema/quoted.hpp"
 #include "tempest/error.hpp"
 
 namespace tempest::postgres {
 
 namespace {
-
-std::string quoted(std::string_view name) { return "\"" + std::string(name) + "\""; }
 
 std::string in_table(std::string_view table) { return "table " + quoted(table) + ": "; }
 

@@ -1,7 +1,7 @@
 #pragma once
 
-// How the runner's messages name a revision, target or table: in double quotes, as written.
-// Not SQL quoting: people read these.
+// How messages name a revision, target, table or column: in double quotes, as written. Not
+// SQL quoting (see sql_identifiers.hpp): people read these.
 
 #include <string>
 #include <string_view>
